@@ -1,0 +1,38 @@
+#include "model/corpus.hpp"
+
+namespace model {
+
+std::string_view file_kind_name(FileKind kind) {
+    switch (kind) {
+        case FileKind::csv: return "csv";
+        case FileKind::json: return "json";
+        case FileKind::jsonl: return "jsonl";
+        case FileKind::markdown: return "markdown";
+        case FileKind::other: return "other";
+    }
+    return "other";
+}
+
+std::string_view file_status_name(FileStatus status) {
+    switch (status) {
+        case FileStatus::parsed: return "parsed";
+        case FileStatus::skipped: return "skipped";
+        case FileStatus::failed: return "failed";
+    }
+    return "failed";
+}
+
+std::string_view role_name(Role role) {
+    switch (role) {
+        case Role::measurement: return "measurement";
+        case Role::dimension: return "dimension";
+        case Role::error: return "error";
+        case Role::success_flag: return "success_flag";
+        case Role::timestamp: return "timestamp";
+        case Role::text: return "text";
+        case Role::identifier: return "identifier";
+    }
+    return "text";
+}
+
+}  // namespace model

@@ -1,0 +1,130 @@
+#pragma once
+// The ingested benchmark folder as plain data (STYLE.md rule 2): no IO, no formatting.
+// Flow: ingest fills a Corpus; analysis reads it; report renders analysis results.
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/units.hpp"
+
+namespace model {
+
+enum class FileKind { csv, json, jsonl, markdown, other };
+enum class FileStatus { parsed, skipped, failed };
+
+std::string_view file_kind_name(FileKind kind);
+std::string_view file_status_name(FileStatus status);
+
+/// Where a value came from: a file plus a 1-based line (CSV row, Markdown line) and/or a JSON path
+/// such as `backends.onnx.benchmark.mean_time_ms` or `results[3].ttft_s`.
+struct Source {
+    std::string file;        ///< path relative to the ingested root, '/'-separated
+    long long line = 0;      ///< 1-based physical line where the record starts; 0 when not applicable
+    std::string json_path;   ///< empty for CSV/Markdown
+};
+
+/// What a column or JSON key means. `reason` records how the decision was made (STYLE rule 10:
+/// decisions are data), e.g. "suffix _s => seconds" or "temperature next to num_ctx => sampling option".
+enum class Role {
+    measurement,   ///< a measured number with a unit
+    dimension,     ///< a configuration or grouping key (model, num_ctx, backend, prompt)
+    error,         ///< an error text column/key
+    success_flag,  ///< a success/ok boolean
+    timestamp,     ///< a wall-clock date or epoch
+    text,          ///< free text (responses, notes)
+    identifier,    ///< row index, run id
+};
+std::string_view role_name(Role role);
+
+struct Meaning {
+    Role role = Role::text;
+    Unit unit;            ///< meaningful for Role::measurement
+    std::string reason;   ///< the rule that decided role and unit
+};
+
+/// One cell. `number` is set only when the whole cell parses as a number; empty cells are missing,
+/// never zero.
+struct Cell {
+    std::string text;
+    double number = std::numeric_limits<double>::quiet_NaN();
+    bool is_number = false;
+    bool missing() const { return text.empty(); }
+};
+
+/// A record of a table. `failed` rows stay in the model but are excluded from statistics.
+struct Row {
+    long long line = 0;          ///< 1-based line of the record's first physical line (CSV, Markdown)
+    std::string json_path;       ///< JSON path of the record (JSON arrays of records)
+    std::vector<Cell> cells;     ///< one per column; missing trailing cells are empty
+    bool failed = false;
+    std::string failure_reason;  ///< e.g. "error column: Failed to connect to Ollama ..."
+};
+
+/// A table: CSV file, Markdown pipe table, or JSON array of records.
+struct Table {
+    std::string file;                  ///< relative path
+    std::string locator;               ///< "" (CSV), heading text (Markdown), JSON path (JSON)
+    long long line = 0;                ///< where the table starts
+    std::vector<std::string> columns;  ///< header names as written
+    std::vector<std::string> units;    ///< unit row, when the file has one (else empty)
+    std::vector<Meaning> meanings;     ///< one per column, filled by ingest::semantics
+    std::vector<Row> rows;
+    std::vector<std::string> warnings; ///< ragged rows and similar, "path:line: message"
+};
+
+/// A number found in a JSON document outside any table, with the dimensions that qualify it
+/// (sibling/ancestor strings and keyed-object levels such as backend=onnx).
+struct Scalar {
+    Source source;                     ///< file + json_path
+    std::string key;                   ///< last path element, e.g. "mean_time_ms"
+    std::string pattern;               ///< path with dimension levels replaced by '*'
+    double value = std::numeric_limits<double>::quiet_NaN();
+    Meaning meaning;
+    std::vector<std::pair<std::string, std::string>> dimensions;
+    bool failed = false;
+    std::string failure_reason;
+};
+
+/// A number with a unit stated in prose (Markdown), to be checked later against raw data.
+struct Claim {
+    Source source;
+    std::string text;     ///< the sentence or line, trimmed
+    std::string heading;  ///< nearest heading above
+    double value = 0;     ///< as written
+    std::string unit_text;
+    Unit unit;
+};
+
+struct Heading {
+    int level = 1;
+    long long line = 0;
+    std::string text;
+};
+
+/// One file of the folder and what became of it.
+struct FileEntry {
+    std::string path;                  ///< relative, '/'-separated
+    FileKind kind = FileKind::other;
+    std::uint64_t bytes = 0;
+    long long mtime_s = 0;             ///< modification time, seconds since the Unix epoch (UTC)
+    std::string hash;                  ///< 16 hex digits, content hash (util::content_hash)
+    std::string encoding;              ///< "utf-8", "utf-16le", ... ("" when unread)
+    FileStatus status = FileStatus::skipped;
+    std::string reason;                ///< for skipped/failed: why (failed: "path:line: message")
+    std::string duplicate_of;          ///< path of the first file with identical bytes, or ""
+    std::vector<std::string> warnings; ///< non-fatal problems
+    std::vector<Heading> headings;     ///< Markdown only
+    std::size_t tables = 0, rows = 0, scalars = 0, claims = 0;
+};
+
+struct Corpus {
+    std::string root;                  ///< the folder as given
+    std::vector<FileEntry> files;      ///< sorted by path
+    std::vector<Table> tables;         ///< in file order
+    std::vector<Scalar> scalars;
+    std::vector<Claim> claims;
+};
+
+}  // namespace model
