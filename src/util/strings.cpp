@@ -91,8 +91,11 @@ std::string normalise_name(std::string_view text) {
 
 std::optional<double> parse_number(std::string_view text) {
     text = trim(text);
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    if (text.empty() || text.front() == '+') return std::nullopt;
+    if (!text.empty() && text.front() == '+') {
+        text.remove_prefix(1);
+        if (!text.empty() && (text.front() == '-' || text.front() == '+')) return std::nullopt;
+    }
+    if (text.empty()) return std::nullopt;
     const bool negative = text.front() == '-';
     std::string_view body = negative ? text.substr(1) : text;
     if (body.empty() || body.front() == '-' || body.front() == '+') return std::nullopt;

@@ -1,0 +1,16 @@
+#include "cli/commands.hpp"
+
+#include <array>
+
+namespace cli {
+
+namespace {
+constexpr std::array kCommands = {
+    Command{"ingest", "ingest DIR [--json] [--threads N]",
+            "read every CSV/JSON/JSONL/Markdown file under DIR and print the inventory", cmd_ingest},
+};
+}  // namespace
+
+std::span<const Command> commands() { return kCommands; }
+
+}  // namespace cli

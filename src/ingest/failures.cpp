@@ -1,0 +1,120 @@
+#include "ingest/failures.hpp"
+
+#include <array>
+#include <cmath>
+#include <string>
+
+#include "util/strings.hpp"
+
+namespace ingest {
+
+namespace {
+
+using model::Quantity;
+using model::Role;
+
+constexpr std::array<std::string_view, 14> kErrorOpenings = {
+    "error", "exception", "traceback", "failed", "failure", "fatal", "connection refused",
+    "could not", "cannot", "unable to", "timeout", "timed out", "http error", "internal server error"};
+
+bool zero_is_impossible(const model::Meaning& m) {
+    return m.role == Role::measurement && (m.unit.quantity == Quantity::time || m.unit.quantity == Quantity::throughput);
+}
+
+bool is_false_text(std::string_view text) {
+    std::string t = util::to_lower(util::trim(text));
+    return t == "false" || t == "0" || t == "no" || t == "fail" || t == "failed";
+}
+
+std::string shorten(std::string_view text, std::size_t limit = 160) {
+    text = util::trim(text);
+    std::string out(text.substr(0, limit));
+    for (char& c : out)
+        if (c == '\n' || c == '\r') c = ' ';
+    if (text.size() > limit) out += "...";
+    return out;
+}
+
+// Names the columns holding an exact zero where zero cannot be measured.
+std::string impossible_zeros(const model::Table& table, const model::Row& row) {
+    std::string names;
+    for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+        const auto& cell = row.cells[c];
+        if (cell.is_number && cell.number == 0.0 && zero_is_impossible(table.meanings[c]))
+            names += (names.empty() ? "" : ", ") + table.columns[c];
+    }
+    return names;
+}
+
+bool measurements_all_zero(const model::Table& table, const model::Row& row) {
+    bool any = false;
+    for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+        if (table.meanings[c].role != Role::measurement) continue;
+        const auto& cell = row.cells[c];
+        if (cell.missing()) continue;
+        if (!cell.is_number || cell.number != 0.0) return false;
+        any = true;
+    }
+    return any;
+}
+
+void add_reason(model::Row& row, const std::string& reason) {
+    row.failed = true;
+    row.failure_reason += (row.failure_reason.empty() ? "" : "; ") + reason;
+}
+
+}  // namespace
+
+bool looks_like_error_text(std::string_view text) {
+    std::string t = util::to_lower(util::trim(text));
+    if (t.empty()) return false;
+    for (auto opening : kErrorOpenings)
+        if (util::starts_with(t, opening)) return true;
+    // Short texts that mention a failure anywhere ("Request failed: All connection attempts failed").
+    return t.size() < 300 && (t.find("connection attempts failed") != std::string::npos ||
+                              t.find("failed to connect") != std::string::npos ||
+                              t.find("connection refused") != std::string::npos ||
+                              t.find("traceback (most recent call last)") != std::string::npos);
+}
+
+void flag_failed_rows(model::Table& table) {
+    if (table.meanings.size() != table.columns.size()) return;
+    for (auto& row : table.rows) {
+        bool claims_success = false;
+        for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+            const auto& cell = row.cells[c];
+            const auto& m = table.meanings[c];
+            if (m.role == Role::error && !cell.missing() && !is_false_text(cell.text) &&
+                util::to_lower(util::trim(cell.text)) != "none" && util::to_lower(util::trim(cell.text)) != "null")
+                add_reason(row, table.columns[c] + ": " + shorten(cell.text));
+            if (m.role == Role::success_flag && !cell.missing()) {
+                if (is_false_text(cell.text)) add_reason(row, table.columns[c] + "=" + std::string(util::trim(cell.text)));
+                else claims_success = true;
+            }
+        }
+        for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+            if (table.meanings[c].role != Role::text || !looks_like_error_text(row.cells[c].text)) continue;
+            add_reason(row, std::string(claims_success ? "recorded as success but " : "") + table.columns[c] +
+                                " is an error message: " + shorten(row.cells[c].text, 120));
+        }
+        if (!row.failed) {
+            // No error text, but every measurement is exactly 0: a run that never happened.
+            if (measurements_all_zero(table, row) && !impossible_zeros(table, row).empty())
+                add_reason(row, "all metrics recorded as 0 with no error text");
+            continue;
+        }
+        if (measurements_all_zero(table, row)) row.failure_reason += "; all metrics recorded as 0";
+        else if (auto zeros = impossible_zeros(table, row); !zeros.empty())
+            row.failure_reason += "; impossible 0 in " + zeros;
+    }
+}
+
+void describe_failed_scalars(std::span<model::Scalar> scalars) {
+    for (auto& s : scalars) {
+        if (!s.failed || s.value != 0.0 || !zero_is_impossible(s.meaning)) continue;
+        if (s.failure_reason.find("impossible 0") == std::string::npos)
+            s.failure_reason += "; impossible 0 recorded for " + s.key;
+    }
+}
+
+}  // namespace ingest

@@ -1,0 +1,510 @@
+#include "ingest/json_flatten.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "util/strings.hpp"
+
+namespace ingest::json {
+namespace {
+
+using simdjson::dom::array;
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
+using Dimensions = std::vector<std::pair<std::string, std::string>>;
+
+constexpr std::size_t kMaxDimensionLength = 120;  // longer strings are prose, not configuration
+constexpr std::size_t kMaxLookAheadMembers = 32;  // bigger objects (server_info dumps) lend no dimensions
+constexpr std::size_t kMaxReasonLength = 200;
+constexpr int kMaxDepth = 1100;  // the parser stops at 1024; this only guards the recursion
+
+object as_object(element e) { return e.get_object().value_unsafe(); }
+
+std::optional<double> sentinel_number(std::string_view text) {
+    if (!util::starts_with(text, kSentinelPrefix)) return std::nullopt;
+    return util::parse_number(text.substr(kSentinelPrefix.size()));
+}
+
+/// The value of a number (or number sentinel); nullopt for anything else.
+std::optional<double> number_of(element e) {
+    switch (e.type()) {
+        case element_type::INT64: return static_cast<double>(e.get_int64().value_unsafe());
+        case element_type::UINT64: return static_cast<double>(e.get_uint64().value_unsafe());
+        case element_type::DOUBLE: return e.get_double().value_unsafe();
+        case element_type::STRING: return sentinel_number(e.get_string().value_unsafe());
+        default: return std::nullopt;
+    }
+}
+
+/// A table cell: integers keep their exact digits, doubles use util::format_double.
+model::Cell make_cell(element e) {
+    model::Cell cell;
+    switch (e.type()) {
+        case element_type::INT64: cell.text = std::to_string(e.get_int64().value_unsafe()); break;
+        case element_type::UINT64: cell.text = std::to_string(e.get_uint64().value_unsafe()); break;
+        case element_type::DOUBLE: cell.text = util::format_double(e.get_double().value_unsafe()); break;
+        case element_type::BOOL: cell.text = e.get_bool().value_unsafe() ? "true" : "false"; return cell;
+        case element_type::STRING: {
+            std::string_view text = e.get_string().value_unsafe();
+            if (!sentinel_number(text)) { cell.text = text; return cell; }
+            cell.text = util::format_double(*sentinel_number(text));
+            break;
+        }
+        default: return cell;  // null (and containers, never passed here) are missing
+    }
+    cell.number = *number_of(e);
+    cell.is_number = true;
+    return cell;
+}
+
+/// Text of a string or bool leaf, the kinds that can qualify numbers as dimensions.
+std::optional<std::string_view> dimension_text(element e) {
+    if (e.type() == element_type::BOOL) return e.get_bool().value_unsafe() ? "true" : "false";
+    if (e.type() != element_type::STRING) return std::nullopt;
+    std::string_view text = e.get_string().value_unsafe();
+    if (sentinel_number(text) || util::trim(text).empty() || text.size() > kMaxDimensionLength) return std::nullopt;
+    return text;
+}
+
+/// Keys that hold prose or diagnostics rather than configuration ("banter_text", "graph_preview").
+bool is_prose_key(std::string_view key) {
+    static constexpr std::string_view kWords[] = {
+        "prompt", "prompts", "response", "responses", "text", "texts", "output", "outputs",
+        "graph", "preview", "content", "message", "messages", "completion", "completions",
+        "error", "errors", "traceback", "stderr", "stdout", "exception", "variations", "reasoning"};
+    const std::string name = util::normalise_name(key);
+    for (std::string_view word : util::split(name, '_'))
+        if (std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords)) return true;
+    return false;
+}
+
+bool key_is(std::string_view key, std::string_view word) { return util::to_lower(key) == word; }
+
+std::string join(std::string_view prefix, std::string_view key) {
+    std::string out(prefix);
+    if (!out.empty()) out += '.';
+    out += key;
+    return out;
+}
+
+/// "backends" -> "backend", "processes" -> "process", "categories" -> "category".
+std::string singular(std::string_view key) {
+    std::string s(key);
+    auto ends = [&](std::string_view suffix) { return util::ends_with(s, suffix); };
+    if (s.size() <= 2 || ends("series") || ends("species")) return s;
+    if (ends("ies")) return s.substr(0, s.size() - 3) + "y";
+    if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("uses")) return s.substr(0, s.size() - 2);
+    if (ends("ss") || ends("us") || ends("is")) return s;
+    if (ends("s")) return s.substr(0, s.size() - 1);
+    return s;
+}
+
+/// Whitespace runs collapsed to one space, cut to kMaxReasonLength bytes on a UTF-8 boundary.
+std::string clip_reason(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : util::trim(text)) {
+        const bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (is_space) { space = true; continue; }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    if (out.size() <= kMaxReasonLength) return out;
+    std::size_t cut = kMaxReasonLength;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+    return out + "...";
+}
+
+/// Error text of an "error" member: a non-blank string, or the "message" of an error object.
+std::string_view error_text(element e) {
+    if (e.type() == element_type::OBJECT) {
+        element message;
+        if (as_object(e).at_key("message").get(message) == simdjson::SUCCESS) return error_text(message);
+        return {};
+    }
+    if (e.type() != element_type::STRING) return {};
+    std::string_view text = e.get_string().value_unsafe();
+    return sentinel_number(text) ? std::string_view{} : util::trim(text);
+}
+
+/// Failure marked by the object's own members: "success": false and/or a non-empty "error".
+std::optional<std::string> direct_failure(object obj, std::string_view prefix) {
+    bool success_false = false;
+    std::string_view error;
+    for (auto [key, value] : obj) {
+        if (value.type() == element_type::BOOL && key_is(key, "success"))
+            success_false = success_false || !value.get_bool().value_unsafe();
+        else if (error.empty() && key_is(key, "error"))
+            error = error_text(value);
+    }
+    std::string where(prefix);
+    if (success_false) return error.empty() ? where + "success=false" : where + "success=false: " + clip_reason(error);
+    if (!error.empty()) return where + "error: " + clip_reason(error);
+    return std::nullopt;
+}
+
+bool similar_keys(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+    std::size_t common = 0;
+    auto i = a.begin(), j = b.begin();
+    while (i != a.end() && j != b.end()) {
+        if (*i < *j) ++i;
+        else if (*j < *i) ++j;
+        else { ++common; ++i; ++j; }
+    }
+    return common * 2 >= std::max(a.size(), b.size());
+}
+
+/// An object whose values are 2+ objects (nulls aside) sharing at least half of their keys with
+/// the first one: `"backends": {"eager": {...}, "onnx": {...}}`.
+bool is_dimension_level(object obj) {
+    if (obj.size() < 2) return false;
+    std::vector<std::string_view> first, keys;
+    std::size_t entries = 0;
+    for (auto [key, value] : obj) {
+        if (value.type() == element_type::NULL_VALUE) continue;
+        if (value.type() != element_type::OBJECT) return false;
+        object entry = as_object(value);
+        if (entry.size() == 0) return false;
+        auto& target = entries == 0 ? first : keys;
+        target.clear();
+        for (auto member : entry) target.push_back(member.key);
+        std::sort(target.begin(), target.end());
+        if (entries > 0 && !similar_keys(first, keys)) return false;
+        ++entries;
+    }
+    return entries >= 2;
+}
+
+/// Failure marked anywhere in an object's tree of objects (not inside arrays, nor below nested
+/// dimension levels, whose entries answer for themselves). The first marker in document order wins.
+std::optional<std::string> find_failure(object obj, const std::string& prefix, int depth) {
+    if (auto reason = direct_failure(obj, prefix)) return reason;
+    if (depth > kMaxDepth) return std::nullopt;
+    for (auto [key, value] : obj) {
+        if (value.type() != element_type::OBJECT || is_dimension_level(as_object(value))) continue;
+        if (auto reason = find_failure(as_object(value), prefix + std::string(key) + ".", depth + 1)) return reason;
+    }
+    return std::nullopt;
+}
+
+/// Builds a table whose columns grow as records bring new keys.
+struct TableBuilder {
+    model::Table table;
+    std::unordered_map<std::string, std::size_t> index;
+
+    std::size_t column(std::string name) {
+        auto [it, inserted] = index.try_emplace(std::move(name), table.columns.size());
+        if (inserted) table.columns.push_back(it->first);
+        return it->second;
+    }
+    static void set(model::Row& row, std::size_t column, model::Cell cell) {
+        if (row.cells.size() <= column) row.cells.resize(column + 1);
+        row.cells[column] = std::move(cell);
+    }
+    model::Table finish() {
+        for (auto& row : table.rows) row.cells.resize(table.columns.size());
+        return std::move(table);
+    }
+};
+
+}  // namespace
+
+struct Flattener::Impl {
+    std::string file;
+    long long line = 0;
+    std::string path, pattern;     // JSON path and pattern of the value being walked
+    std::size_t scope_start = 0;   // where the current scope (root, level entry, record) starts in path
+    Dimensions dims;               // innermost last; a later name shadows an earlier one
+    Dimensions dims_cache;
+    bool cache_valid = false;
+    bool failed = false;
+    std::string failure;
+    bool emit_numbers = true;      // false while walking a record's object part (its numbers are cells)
+    FileContent out;
+    std::optional<TableBuilder> line_table;
+    std::size_t line_rows = 0;
+
+    /// Restores the walk state on scope exit.
+    class Mark {
+    public:
+        explicit Mark(Impl& w)
+            : w_(w), path_(w.path.size()), pattern_(w.pattern.size()), scope_(w.scope_start),
+              dims_(w.dims.size()), failed_(w.failed), emit_(w.emit_numbers) {}
+        ~Mark() {
+            w_.path.resize(path_);
+            w_.pattern.resize(pattern_);
+            w_.scope_start = scope_;
+            if (w_.dims.size() != dims_) { w_.dims.resize(dims_); w_.cache_valid = false; }
+            if (!failed_ && w_.failed) { w_.failed = false; w_.failure.clear(); }
+            w_.emit_numbers = emit_;
+        }
+        Mark(const Mark&) = delete;
+        Mark& operator=(const Mark&) = delete;
+
+    private:
+        Impl& w_;
+        std::size_t path_, pattern_, scope_, dims_;
+        bool failed_, emit_;
+    };
+
+    void push_key(std::string_view key, bool as_star = false) {
+        if (!path.empty()) path += '.';
+        path += key;
+        if (!pattern.empty()) pattern += '.';
+        pattern += as_star ? std::string_view{"*"} : key;
+    }
+    void push_index(std::size_t index) {
+        path += '[';
+        path += std::to_string(index);
+        path += ']';
+        pattern += "[*]";
+    }
+    /// Path of the current object relative to its scope, with a trailing '.', or "".
+    std::string rel_prefix() const {
+        std::string_view rel(path);
+        rel.remove_prefix(std::min(scope_start, rel.size()));
+        if (!rel.empty() && rel.front() == '.') rel.remove_prefix(1);
+        return rel.empty() ? std::string{} : std::string(rel) + ".";
+    }
+    bool has_dimension(std::string_view name) const {
+        return std::any_of(dims.begin(), dims.end(), [&](const auto& d) { return d.first == name; });
+    }
+    void add_dimension(std::string name, std::string_view value) {
+        for (auto it = dims.rbegin(); it != dims.rend(); ++it) {
+            if (it->first != name) continue;
+            if (it->second == value) return;
+            break;
+        }
+        dims.emplace_back(std::move(name), value);
+        cache_valid = false;
+    }
+    void add_object_dimensions(object obj, std::string_view prefix) {
+        for (auto [key, value] : obj) {
+            auto text = dimension_text(value);
+            if (text && !is_prose_key(key)) add_dimension(std::string(prefix) + std::string(key), *text);
+        }
+    }
+    const Dimensions& visible_dimensions() {
+        if (cache_valid) return dims_cache;
+        dims_cache.clear();
+        for (auto it = dims.rbegin(); it != dims.rend(); ++it) {
+            bool shadowed = std::any_of(dims_cache.begin(), dims_cache.end(),
+                                        [&](const auto& d) { return d.first == it->first; });
+            if (!shadowed) dims_cache.push_back(*it);
+        }
+        std::reverse(dims_cache.begin(), dims_cache.end());
+        cache_valid = true;
+        return dims_cache;
+    }
+    void set_failure(std::optional<std::string> reason) {
+        if (failed || !reason) return;
+        failed = true;
+        failure = std::move(*reason);
+    }
+
+    void emit_scalar(double value, std::string_view key) {
+        model::Scalar scalar;
+        scalar.source.file = file;
+        scalar.source.line = line;
+        scalar.source.json_path = path;
+        scalar.key = key;
+        scalar.pattern = pattern;
+        scalar.value = value;
+        scalar.dimensions = visible_dimensions();
+        scalar.failed = failed;
+        if (failed) scalar.failure_reason = failure;
+        out.scalars.push_back(std::move(scalar));
+    }
+
+    void walk_value(element value, std::string_view key, int depth);
+    void walk_object(object obj, bool scope_root, bool entry, int depth);
+    void walk_level(object level, std::string_view key, int depth);
+    void walk_array(array arr, std::string_view key, int depth);
+    void build_table(array arr, std::string_view key, int depth);
+    void add_record(TableBuilder& builder, object record, std::size_t index, const std::string& dim_name,
+                    const std::string& dim_value, int depth);
+    void flatten_record(TableBuilder& builder, model::Row& row, object obj, const std::string& prefix,
+                        bool& has_arrays, int depth);
+};
+
+void Flattener::Impl::walk_value(element value, std::string_view key, int depth) {
+    if (depth > kMaxDepth) return;
+    switch (value.type()) {
+        case element_type::OBJECT:
+            if (is_dimension_level(as_object(value))) walk_level(as_object(value), key, depth);
+            else walk_object(as_object(value), false, false, depth);
+            break;
+        case element_type::ARRAY: walk_array(value.get_array().value_unsafe(), key, depth); break;
+        default:
+            if (!emit_numbers) break;
+            if (auto number = number_of(value)) emit_scalar(*number, key);
+    }
+}
+
+// Dimensions of an object: its own string/bool members, plus those of its small plain child
+// objects (`model.device` qualifies every number beside `model`), named by their path in the scope.
+void Flattener::Impl::walk_object(object obj, bool scope_root, bool entry, int depth) {
+    Mark mark(*this);
+    if (scope_root) scope_start = path.size();
+    const std::string prefix = rel_prefix();
+    add_object_dimensions(obj, prefix);
+    for (auto [key, value] : obj) {
+        if (value.type() != element_type::OBJECT) continue;
+        object child = as_object(value);
+        if (child.size() <= kMaxLookAheadMembers && !is_dimension_level(child))
+            add_object_dimensions(child, prefix + std::string(key) + ".");
+    }
+    if (!failed) set_failure(entry ? find_failure(obj, prefix, depth) : direct_failure(obj, prefix));
+    for (auto [key, value] : obj) {
+        Mark member(*this);
+        push_key(key);
+        walk_value(value, key, depth + 1);
+    }
+}
+
+void Flattener::Impl::walk_level(object level, std::string_view key, int depth) {
+    std::string name = key.empty() ? std::string("key") : singular(key);
+    if (has_dimension(name)) name = rel_prefix() + std::string(key.empty() ? "key" : key);
+    if (has_dimension(name)) name += "#" + std::to_string(depth);
+    for (auto [entry_key, value] : level) {
+        if (value.type() != element_type::OBJECT) continue;
+        Mark mark(*this);
+        push_key(entry_key, true);
+        dims.emplace_back(name, entry_key);
+        cache_valid = false;
+        walk_object(as_object(value), true, true, depth + 1);
+    }
+}
+
+void Flattener::Impl::walk_array(array arr, std::string_view key, int depth) {
+    std::size_t objects = 0, total = 0;
+    for (element e : arr) {
+        ++total;
+        if (e.type() == element_type::OBJECT) ++objects;
+    }
+    if (objects > 0 && objects * 2 >= total) return build_table(arr, key, depth);
+    Mark mark(*this);
+    emit_numbers = true;
+    std::size_t index = 0;
+    for (element e : arr) {
+        Mark element_mark(*this);
+        push_index(index++);
+        if (e.type() == element_type::OBJECT && !is_dimension_level(as_object(e)))
+            walk_object(as_object(e), true, false, depth + 1);
+        else
+            walk_value(e, key, depth + 1);
+    }
+}
+
+void Flattener::Impl::build_table(array arr, std::string_view key, int depth) {
+    const std::size_t slot = out.tables.size();
+    out.tables.emplace_back();  // keeps the table ahead of the tables nested in its records
+    TableBuilder builder;
+    builder.table.file = file;
+    builder.table.locator = path;
+    builder.table.line = line;
+    const std::string dim_name = key.empty() ? std::string("record") : singular(key);
+    std::size_t index = 0, skipped = 0;
+    for (element e : arr) {
+        const std::size_t i = index++;
+        if (e.type() == element_type::OBJECT) {
+            add_record(builder, as_object(e), i, dim_name, std::to_string(i), depth + 1);
+        } else if (e.type() == element_type::ARRAY) {
+            Mark mark(*this);
+            push_index(i);
+            walk_array(e.get_array().value_unsafe(), key, depth + 1);
+        } else {
+            ++skipped;
+        }
+    }
+    if (skipped > 0) {
+        std::string where = line > 0 ? file + ":" + std::to_string(line) : file;
+        builder.table.warnings.push_back(where + ": " + (path.empty() ? std::string("root array") : path) + ": " +
+                                         std::to_string(skipped) + " elements that are not objects were skipped");
+    }
+    out.tables[slot] = builder.finish();
+}
+
+// One record becomes one row; arrays inside it are walked afterwards for their own tables and
+// scalars, qualified by the record's strings and by `dim_name=dim_value` (its index or line).
+void Flattener::Impl::add_record(TableBuilder& builder, object record, std::size_t index, const std::string& dim_name,
+                                 const std::string& dim_value, int depth) {
+    model::Row row;
+    row.line = line;
+    row.json_path = path + "[" + std::to_string(index) + "]";
+    bool has_arrays = false;
+    flatten_record(builder, row, record, "", has_arrays, depth);
+    if (failed) {
+        row.failed = true;
+        row.failure_reason = failure;
+    } else if (auto reason = find_failure(record, "", depth)) {
+        row.failed = true;
+        row.failure_reason = std::move(*reason);
+    }
+    if (has_arrays) {
+        Mark mark(*this);
+        push_index(index);
+        dims.emplace_back(dim_name, dim_value);
+        cache_valid = false;
+        if (row.failed) set_failure(row.failure_reason);
+        emit_numbers = false;
+        walk_object(record, true, false, depth);
+    }
+    builder.table.rows.push_back(std::move(row));
+}
+
+void Flattener::Impl::flatten_record(TableBuilder& builder, model::Row& row, object obj, const std::string& prefix,
+                                     bool& has_arrays, int depth) {
+    if (depth > kMaxDepth) return;
+    for (auto [key, value] : obj) {
+        std::string name = prefix + std::string(key);
+        if (value.type() == element_type::OBJECT)
+            flatten_record(builder, row, as_object(value), name + ".", has_arrays, depth + 1);
+        else if (value.type() == element_type::ARRAY)
+            has_arrays = true;
+        else
+            TableBuilder::set(row, builder.column(std::move(name)), make_cell(value));
+    }
+}
+
+Flattener::Flattener(std::string file) : impl_(std::make_unique<Impl>()) { impl_->file = std::move(file); }
+Flattener::~Flattener() = default;
+
+void Flattener::add_document(simdjson::dom::element root, long long line) {
+    impl_->line = line;
+    impl_->walk_value(root, "", 0);
+}
+
+void Flattener::add_line(simdjson::dom::element value, std::size_t index, long long line) {
+    Impl& w = *impl_;
+    w.line = line;
+    if (value.type() != element_type::OBJECT) {
+        Impl::Mark mark(w);
+        w.push_index(index);
+        w.walk_value(value, "", 1);
+        return;
+    }
+    if (!w.line_table) {
+        w.line_table.emplace();
+        w.line_table->table.file = w.file;
+        w.line_table->table.line = line;
+    }
+    ++w.line_rows;
+    w.add_record(*w.line_table, as_object(value), index, "line", std::to_string(line), 1);
+}
+
+std::size_t Flattener::line_rows() const { return impl_->line_rows; }
+
+FileContent Flattener::finish() {
+    FileContent content = std::move(impl_->out);
+    if (impl_->line_table) content.tables.insert(content.tables.begin(), impl_->line_table->finish());
+    return content;
+}
+
+}  // namespace ingest::json

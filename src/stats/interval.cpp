@@ -1,0 +1,151 @@
+#include "stats/interval.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <boost/math/distributions/students_t.hpp>
+
+#include "stats/finite.hpp"
+#include "stats/moments.hpp"
+#include "stats/percentile.hpp"
+#include "stats/random.hpp"
+#include "stats/warnings.hpp"
+
+namespace stats {
+namespace {
+
+// Report domain problems as NaN instead of throwing (exceptions never leave a module, STYLE.md
+// rule 13), and evaluate in double on every platform instead of promoting to long double, whose
+// width differs between x86 and ARM.
+using QuietPolicy = boost::math::policies::policy<
+    boost::math::policies::domain_error<boost::math::policies::errno_on_error>,
+    boost::math::policies::overflow_error<boost::math::policies::errno_on_error>,
+    boost::math::policies::evaluation_error<boost::math::policies::errno_on_error>,
+    boost::math::policies::promote_double<false>>;
+
+// Absorbs binary residue such as 1 − 0.9 = 0.09999999999999998, so p90 needs n ≥ 11, not 12.
+constexpr double kSlack = 1e-9;
+
+bool valid_confidence(double confidence) { return confidence > 0.0 && confidence < 1.0; }
+
+std::string format_g(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+    return buffer;
+}
+
+// Fills n, the non-finite warning and the n = 0 warning shared by both intervals.
+FiniteSample start_interval(Interval& r, std::span<const double> values, bool sorted) {
+    FiniteSample sample = sorted ? sorted_finite_values(values) : finite_values(values);
+    r.n = sample.values.size();
+    if (sample.excluded > 0) add_warning(r.warnings, non_finite_warning(sample.excluded, values.size()));
+    if (r.n == 0) add_warning(r.warnings, kNoValuesWarning);
+    return sample;
+}
+
+// Percentile p of the resample described by `counts` (how often each element of `sorted` was
+// drawn). The resample, sorted, is sorted[j] repeated counts[j] times, so its order statistics
+// are found by walking the cumulative counts; no copy or sort is needed.
+double resample_percentile(std::span<const double> sorted, std::span<const std::uint32_t> counts,
+                           std::size_t lo_rank, std::size_t hi_rank, double fraction) {
+    std::size_t j = 0;
+    std::size_t seen = counts[0];
+    while (seen <= lo_rank) seen += counts[++j];
+    const double lo_value = sorted[j];
+    while (seen <= hi_rank) seen += counts[++j];
+    return lerp_numpy(lo_value, sorted[j], fraction);
+}
+
+std::vector<double> bootstrap_statistics(std::span<const double> sorted, double p,
+                                         std::size_t resamples, std::uint64_t seed) {
+    const std::size_t n = sorted.size();
+    const double h = static_cast<double>(n - 1) * p;
+    const double below = std::floor(h);
+    const auto lo_rank = static_cast<std::size_t>(below);
+    const std::size_t hi_rank = std::min(lo_rank + 1, n - 1);
+
+    Xoshiro256StarStar rng(seed);
+    std::vector<std::uint32_t> counts(n);
+    std::vector<double> statistics(resamples);
+    for (double& statistic : statistics) {
+        std::fill(counts.begin(), counts.end(), 0U);
+        for (std::size_t i = 0; i < n; ++i) ++counts[rng.below(n)];
+        statistic = resample_percentile(sorted, counts, lo_rank, hi_rank, h - below);
+    }
+    std::sort(statistics.begin(), statistics.end());
+    return statistics;
+}
+
+void add_bootstrap_caveats(Interval& r, double p, std::size_t resamples) {
+    if (resamples < 2000) {
+        add_warning(r.warnings, "only " + std::to_string(resamples) +
+                                    " bootstrap resamples (≥ 2000 recommended): bounds are noisy");
+    }
+    const double tail = std::min(p, 1.0 - p);
+    if (tail == 0.0) {
+        add_warning(r.warnings, "a bootstrap CI of the sample min or max cannot cover the true extreme");
+    } else if (static_cast<double>(r.n - 1) * tail < 1.0 - kSlack) {
+        const auto needed = static_cast<std::size_t>(std::ceil(1.0 + 1.0 / tail - kSlack));
+        add_warning(r.warnings, "need ≥ " + std::to_string(needed) + " samples for a CI of p" +
+                                    percent_label(p) + ": the bootstrap cannot see past the extremes");
+    }
+}
+
+}  // namespace
+
+Interval t_interval_mean(std::span<const double> values, double confidence) {
+    Interval r;
+    r.confidence = confidence;
+    const FiniteSample sample = start_interval(r, values, false);
+    if (r.n == 0) return r;
+    const Moments m = moments(sample.values);
+    r.center = m.mean;
+    if (r.n == 1) add_warning(r.warnings, kNoSpreadWarning);
+    if (r.n < kMinSamplesForCi) add_warning(r.warnings, need_samples_for_ci_warning(confidence));
+    if (!valid_confidence(confidence)) {
+        add_warning(r.warnings, "confidence must be in (0, 1), got " + format_g(confidence));
+        return r;
+    }
+    if (r.n == 1) return r;
+
+    const boost::math::students_t_distribution<double, QuietPolicy> t(static_cast<double>(r.n - 1));
+    const double t_quantile = boost::math::quantile(boost::math::complement(t, (1.0 - confidence) / 2));
+    const double half_width = t_quantile * m.sd_sample() / std::sqrt(static_cast<double>(r.n));
+    r.lo = r.center - half_width;
+    r.hi = r.center + half_width;
+    return r;
+}
+
+Interval bootstrap_ci(std::span<const double> values, double p, const BootstrapOptions& options) {
+    Interval r;
+    r.confidence = options.confidence;
+    const FiniteSample sample = start_interval(r, values, true);
+    if (r.n == 0) return r;
+    if (!(p >= 0.0 && p <= 1.0)) {
+        add_warning(r.warnings, "percentile fraction must be in [0, 1], got " + format_g(p));
+        return r;
+    }
+    r.center = percentile(sample.values, p);
+    if (r.n < kMinSamplesForCi) {
+        add_warning(r.warnings, need_samples_for_ci_warning(options.confidence));
+        return r;
+    }
+    if (!valid_confidence(options.confidence)) {
+        add_warning(r.warnings, "confidence must be in (0, 1), got " + format_g(options.confidence));
+        return r;
+    }
+    if (options.resamples == 0) {
+        add_warning(r.warnings, "0 bootstrap resamples: no interval");
+        return r;
+    }
+    add_bootstrap_caveats(r, p, options.resamples);
+    const std::vector<double> statistics =
+        bootstrap_statistics(sample.values, p, options.resamples, options.seed);
+    const double alpha = 1.0 - options.confidence;
+    r.lo = percentile(statistics, alpha / 2);
+    r.hi = percentile(statistics, 1.0 - alpha / 2);
+    return r;
+}
+
+}  // namespace stats

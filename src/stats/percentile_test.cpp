@@ -1,0 +1,74 @@
+// Unit tests for src/stats/percentile.cpp. Expected values are numpy 1.24.2's
+// numpy.percentile(x, 100·p) (default method='linear'), computed independently and quoted here.
+#include "stats/percentile.hpp"
+
+#include <cmath>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace stats {
+namespace {
+
+TEST(StatsPercentile, TextbookValues) {
+    const std::vector<double> x{1, 2, 3, 4};
+    EXPECT_DOUBLE_EQ(percentile(x, 0.9), 3.7);   // numpy.percentile([1,2,3,4], 90) = 3.7
+    EXPECT_DOUBLE_EQ(percentile(x, 0.5), 2.5);   // = numpy.median
+    const std::vector<double> y{15, 20, 35, 40, 50};
+    EXPECT_DOUBLE_EQ(percentile(y, 0.4), 29.0);  // numpy.percentile([15,20,35,40,50], 40) = 29.0
+    const std::vector<double> z{10, 20};
+    EXPECT_DOUBLE_EQ(percentile(z, 0.25), 12.5);  // h = 0.25
+}
+
+TEST(StatsPercentile, MatchesNumpyToTheLastBit) {
+    // numpy.percentile([0.1,0.2,0.3,0.7,1.1,2.9,3.3], q) for q = 95, 99: 3.1799999999999997 and
+    // 3.276 (repr of the float64 result); numpy.quantile(same, 0.333) = 0.2998. (percentile(x, 33.3)
+    // gives 0.29979999999999996 because 33.3 / 100 rounds to 0.33299999999999996, not to 0.333.)
+    const std::vector<double> x{0.1, 0.2, 0.3, 0.7, 1.1, 2.9, 3.3};
+    EXPECT_EQ(percentile(x, 0.95), 3.1799999999999997);
+    EXPECT_EQ(percentile(x, 0.99), 3.276);
+    EXPECT_EQ(percentile(x, 0.333), 0.2998);
+    EXPECT_EQ(percentile(x, 33.3 / 100), 0.29979999999999996);
+    // numpy.percentile([-5,-1,0,2,8,13], 10) = -3.0
+    const std::vector<double> y{-5, -1, 0, 2, 8, 13};
+    EXPECT_DOUBLE_EQ(percentile(y, 0.1), -3.0);
+}
+
+TEST(StatsPercentile, EndsAreMinAndMax) {
+    const std::vector<double> x{1, 2, 3, 4};
+    EXPECT_EQ(percentile(x, 0.0), 1.0);
+    EXPECT_EQ(percentile(x, 1.0), 4.0);
+}
+
+TEST(StatsPercentile, EmptyIsNaN) {
+    EXPECT_TRUE(std::isnan(percentile({}, 0.5)));
+    EXPECT_TRUE(std::isnan(median_of_sorted({})));
+}
+
+TEST(StatsPercentile, SingleValueIsThatValue) {
+    const std::vector<double> x{3.5};
+    EXPECT_EQ(percentile(x, 0.37), 3.5);  // numpy.percentile([3.5], 37) = 3.5
+    EXPECT_EQ(percentile(x, 1.0), 3.5);
+}
+
+TEST(StatsPercentile, OutOfRangeFractionIsNaN) {
+    const std::vector<double> x{1, 2, 3};
+    EXPECT_TRUE(std::isnan(percentile(x, -0.1)));
+    EXPECT_TRUE(std::isnan(percentile(x, 1.5)));
+    EXPECT_TRUE(std::isnan(percentile(x, 90)));  // a percent, not a fraction: rejected, not clamped
+    EXPECT_TRUE(std::isnan(percentile(x, std::nan(""))));
+}
+
+TEST(StatsPercentile, EqualNeighboursInterpolateExactly) {
+    const std::vector<double> x{2, 5, 5, 5, 9};
+    EXPECT_EQ(percentile(x, 0.6), 5.0);
+    EXPECT_EQ(median_of_sorted(x), 5.0);
+}
+
+TEST(StatsPercentile, LerpIsExactAtBothEnds) {
+    EXPECT_EQ(lerp_numpy(0.1, 0.7, 0.0), 0.1);
+    EXPECT_EQ(lerp_numpy(0.1, 0.7, 1.0), 0.7);
+}
+
+}  // namespace
+}  // namespace stats

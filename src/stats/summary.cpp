@@ -1,0 +1,44 @@
+#include "stats/summary.hpp"
+
+#include "stats/finite.hpp"
+#include "stats/moments.hpp"
+#include "stats/percentile.hpp"
+#include "stats/warnings.hpp"
+
+namespace stats {
+
+Summary summarize(std::span<const double> values) {
+    Summary s;
+    const FiniteSample sample = sorted_finite_values(values);
+    const std::vector<double>& x = sample.values;
+    s.n = x.size();
+    s.excluded = sample.excluded;
+    if (s.excluded > 0) add_warning(s.warnings, non_finite_warning(s.excluded, values.size()));
+    if (s.n == 0) {
+        add_warning(s.warnings, kNoValuesWarning);
+        return s;
+    }
+
+    s.min = x.front();
+    s.max = x.back();
+    s.median = median_of_sorted(x);
+    s.p90 = percentile(x, 0.90);
+    s.p95 = percentile(x, 0.95);
+    s.p99 = percentile(x, 0.99);
+
+    const Moments m = moments(x);
+    s.mean = m.mean;
+    s.sd_population = m.sd_population();
+    s.sd_sample = m.sd_sample();
+    if (s.n == 1) {
+        add_warning(s.warnings, kNoSpreadWarning);
+    } else if (s.mean == 0.0) {
+        add_warning(s.warnings, "cv undefined: the mean is 0");
+    } else {
+        s.cv = s.sd_sample / s.mean;
+    }
+    if (s.n < kMinSamplesForCi) add_warning(s.warnings, need_samples_for_ci_warning(0.95));
+    return s;
+}
+
+}  // namespace stats
