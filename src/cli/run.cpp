@@ -1,6 +1,8 @@
 #include "cli/run.hpp"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 

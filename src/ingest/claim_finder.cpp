@@ -1,5 +1,6 @@
 #include "ingest/claim_finder.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "ingest/markdown_inline.hpp"

@@ -4,7 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <vector>
+
+#include "util/strings.hpp"
 
 namespace {
 
@@ -295,6 +300,34 @@ TEST(CsvReader, NumbersAreParsedExactly) {
     EXPECT_FALSE(t.rows[6].cells[0].is_number);  // no hex
 }
 
+// The reader inlines a fast path for plain decimals; it must agree bit for bit with parse_number.
+TEST(CsvReader, NumbersMatchParseNumberBitForBit) {
+    std::vector<std::string> samples = {"0.1", "0.3", "-0", "-0.0", "00012.50", "1.", ".5", "-.5", "5e-324",
+                                        "123456789012345", "999999999999999.9", "9007199254740993",
+                                        "0.000000000000001", "1234567.891011", "74.11", "-3e-5", "1e22", "1e23"};
+    std::uint64_t state = 42;
+    for (int i = 0; i < 20000; ++i) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const auto digits = std::to_string(state >> 11);
+        const auto cut = static_cast<std::size_t>(state % 20);
+        const std::string number = digits.substr(0, 1 + cut % digits.size());
+        const std::size_t point = (state >> 7) % (number.size() + 1);
+        samples.push_back((state & 1 ? "-" : "") + number.substr(0, point) + (point < number.size() ? "." : "") +
+                          number.substr(point));
+    }
+    std::string text = "v\n";
+    for (const auto& sample : samples) text += sample + "\n";
+    auto t = parse_ok(text);
+    ASSERT_EQ(t.rows.size(), samples.size());
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        const auto expected = util::parse_number(samples[i]);
+        const auto& cell = t.rows[i].cells[0];
+        ASSERT_EQ(cell.is_number, expected.has_value()) << samples[i];
+        if (!expected) continue;
+        ASSERT_EQ(std::memcmp(&cell.number, &*expected, sizeof(double)), 0) << samples[i];
+    }
+}
+
 TEST(CsvReader, SpacesBeforeOpeningQuoteAndTextAfterClosingQuote) {
     auto t = parse_ok("a,b,c\n  \"x,y\" ,\"ab\"cd,e\"f\n");
     ASSERT_EQ(t.rows.size(), 1u);
@@ -316,6 +349,27 @@ TEST(CsvReader, UnicodeTextSurvives) {
     ASSERT_EQ(t.rows.size(), 1u);
     EXPECT_EQ(t.rows[0].cells[0].text, "Grüße 🌍");
     EXPECT_FALSE(t.rows[0].cells[1].is_number);
+}
+
+TEST(CsvReader, DuplicateWarningsAreCapped) {
+    std::string header = "a";
+    for (int i = 0; i < 120; ++i) header += ",a";
+    auto t = parse_ok(header + "\n1\n");
+    EXPECT_EQ(t.columns.size(), 121u);
+    EXPECT_TRUE(has_warning(t, "t.csv:1: duplicate column name 'a' (columns 1 and 2)"));
+    EXPECT_TRUE(has_warning(t, "t.csv: 20 more duplicate column names not listed"));
+}
+
+TEST(CsvReader, HostileInputsDoNotCrash) {
+    const std::string inputs[] = {"\"",       "\"\"\"",         ",\r\r\n\"",  std::string("a\0b\n\0,\"\0\"", 12),
+                                  "\xff\xfe", "\"a\"\"\n,\"", "a\n\"\"\"", "\r\r\r,",
+                                  ",\n,,,,,", "\"a\"b\"c\",d\n1"};
+    for (const auto& input : inputs) {
+        auto result = read_csv(input, "t.csv");
+        if (!result.has_value()) continue;
+        for (const auto& row : result->rows) EXPECT_EQ(row.cells.size(), result->columns.size());
+    }
+    EXPECT_EQ(parse_error("a\n\"\"\""), "t.csv:2: unterminated quoted field (opened on this line)");
 }
 
 TEST(CsvReader, TenThousandGeneratedRows) {

@@ -1,12 +1,13 @@
 #include "ingest/json_flatten.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include "util/strings.hpp"
+#include "ingest/json_rules.hpp"
 
 namespace ingest::json {
 namespace {
@@ -17,186 +18,14 @@ using simdjson::dom::element_type;
 using simdjson::dom::object;
 using Dimensions = std::vector<std::pair<std::string, std::string>>;
 
-constexpr std::size_t kMaxDimensionLength = 120;  // longer strings are prose, not configuration
-constexpr std::size_t kMaxLookAheadMembers = 32;  // bigger objects (server_info dumps) lend no dimensions
-constexpr std::size_t kMaxReasonLength = 200;
-constexpr int kMaxDepth = 1100;  // the parser stops at 1024; this only guards the recursion
-
-object as_object(element e) { return e.get_object().value_unsafe(); }
-
-std::optional<double> sentinel_number(std::string_view text) {
-    if (!util::starts_with(text, kSentinelPrefix)) return std::nullopt;
-    return util::parse_number(text.substr(kSentinelPrefix.size()));
-}
-
-/// The value of a number (or number sentinel); nullopt for anything else.
-std::optional<double> number_of(element e) {
-    switch (e.type()) {
-        case element_type::INT64: return static_cast<double>(e.get_int64().value_unsafe());
-        case element_type::UINT64: return static_cast<double>(e.get_uint64().value_unsafe());
-        case element_type::DOUBLE: return e.get_double().value_unsafe();
-        case element_type::STRING: return sentinel_number(e.get_string().value_unsafe());
-        default: return std::nullopt;
-    }
-}
-
-/// A table cell: integers keep their exact digits, doubles use util::format_double.
-model::Cell make_cell(element e) {
-    model::Cell cell;
-    switch (e.type()) {
-        case element_type::INT64: cell.text = std::to_string(e.get_int64().value_unsafe()); break;
-        case element_type::UINT64: cell.text = std::to_string(e.get_uint64().value_unsafe()); break;
-        case element_type::DOUBLE: cell.text = util::format_double(e.get_double().value_unsafe()); break;
-        case element_type::BOOL: cell.text = e.get_bool().value_unsafe() ? "true" : "false"; return cell;
-        case element_type::STRING: {
-            std::string_view text = e.get_string().value_unsafe();
-            if (!sentinel_number(text)) { cell.text = text; return cell; }
-            cell.text = util::format_double(*sentinel_number(text));
-            break;
-        }
-        default: return cell;  // null (and containers, never passed here) are missing
-    }
-    cell.number = *number_of(e);
-    cell.is_number = true;
-    return cell;
-}
-
-/// Text of a string or bool leaf, the kinds that can qualify numbers as dimensions.
-std::optional<std::string_view> dimension_text(element e) {
-    if (e.type() == element_type::BOOL) return e.get_bool().value_unsafe() ? "true" : "false";
-    if (e.type() != element_type::STRING) return std::nullopt;
-    std::string_view text = e.get_string().value_unsafe();
-    if (sentinel_number(text) || util::trim(text).empty() || text.size() > kMaxDimensionLength) return std::nullopt;
-    return text;
-}
-
-/// Keys that hold prose or diagnostics rather than configuration ("banter_text", "graph_preview").
-bool is_prose_key(std::string_view key) {
-    static constexpr std::string_view kWords[] = {
-        "prompt", "prompts", "response", "responses", "text", "texts", "output", "outputs",
-        "graph", "preview", "content", "message", "messages", "completion", "completions",
-        "error", "errors", "traceback", "stderr", "stdout", "exception", "variations", "reasoning"};
-    const std::string name = util::normalise_name(key);
-    for (std::string_view word : util::split(name, '_'))
-        if (std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords)) return true;
-    return false;
-}
-
-bool key_is(std::string_view key, std::string_view word) { return util::to_lower(key) == word; }
-
-std::string join(std::string_view prefix, std::string_view key) {
-    std::string out(prefix);
-    if (!out.empty()) out += '.';
-    out += key;
-    return out;
-}
-
-/// "backends" -> "backend", "processes" -> "process", "categories" -> "category".
-std::string singular(std::string_view key) {
-    std::string s(key);
-    auto ends = [&](std::string_view suffix) { return util::ends_with(s, suffix); };
-    if (s.size() <= 2 || ends("series") || ends("species")) return s;
-    if (ends("ies")) return s.substr(0, s.size() - 3) + "y";
-    if (ends("sses") || ends("xes") || ends("ches") || ends("shes") || ends("uses")) return s.substr(0, s.size() - 2);
-    if (ends("ss") || ends("us") || ends("is")) return s;
-    if (ends("s")) return s.substr(0, s.size() - 1);
-    return s;
-}
-
-/// Whitespace runs collapsed to one space, cut to kMaxReasonLength bytes on a UTF-8 boundary.
-std::string clip_reason(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : util::trim(text)) {
-        const bool is_space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-        if (is_space) { space = true; continue; }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    if (out.size() <= kMaxReasonLength) return out;
-    std::size_t cut = kMaxReasonLength;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
-    return out + "...";
-}
-
-/// Error text of an "error" member: a non-blank string, or the "message" of an error object.
-std::string_view error_text(element e) {
-    if (e.type() == element_type::OBJECT) {
-        element message;
-        if (as_object(e).at_key("message").get(message) == simdjson::SUCCESS) return error_text(message);
-        return {};
-    }
-    if (e.type() != element_type::STRING) return {};
-    std::string_view text = e.get_string().value_unsafe();
-    return sentinel_number(text) ? std::string_view{} : util::trim(text);
-}
-
-/// Failure marked by the object's own members: "success": false and/or a non-empty "error".
-std::optional<std::string> direct_failure(object obj, std::string_view prefix) {
-    bool success_false = false;
-    std::string_view error;
-    for (auto [key, value] : obj) {
-        if (value.type() == element_type::BOOL && key_is(key, "success"))
-            success_false = success_false || !value.get_bool().value_unsafe();
-        else if (error.empty() && key_is(key, "error"))
-            error = error_text(value);
-    }
-    std::string where(prefix);
-    if (success_false) return error.empty() ? where + "success=false" : where + "success=false: " + clip_reason(error);
-    if (!error.empty()) return where + "error: " + clip_reason(error);
-    return std::nullopt;
-}
-
-bool similar_keys(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
-    std::size_t common = 0;
-    auto i = a.begin(), j = b.begin();
-    while (i != a.end() && j != b.end()) {
-        if (*i < *j) ++i;
-        else if (*j < *i) ++j;
-        else { ++common; ++i; ++j; }
-    }
-    return common * 2 >= std::max(a.size(), b.size());
-}
-
-/// An object whose values are 2+ objects (nulls aside) sharing at least half of their keys with
-/// the first one: `"backends": {"eager": {...}, "onnx": {...}}`.
-bool is_dimension_level(object obj) {
-    if (obj.size() < 2) return false;
-    std::vector<std::string_view> first, keys;
-    std::size_t entries = 0;
-    for (auto [key, value] : obj) {
-        if (value.type() == element_type::NULL_VALUE) continue;
-        if (value.type() != element_type::OBJECT) return false;
-        object entry = as_object(value);
-        if (entry.size() == 0) return false;
-        auto& target = entries == 0 ? first : keys;
-        target.clear();
-        for (auto member : entry) target.push_back(member.key);
-        std::sort(target.begin(), target.end());
-        if (entries > 0 && !similar_keys(first, keys)) return false;
-        ++entries;
-    }
-    return entries >= 2;
-}
-
-/// Failure marked anywhere in an object's tree of objects (not inside arrays, nor below nested
-/// dimension levels, whose entries answer for themselves). The first marker in document order wins.
-std::optional<std::string> find_failure(object obj, const std::string& prefix, int depth) {
-    if (auto reason = direct_failure(obj, prefix)) return reason;
-    if (depth > kMaxDepth) return std::nullopt;
-    for (auto [key, value] : obj) {
-        if (value.type() != element_type::OBJECT || is_dimension_level(as_object(value))) continue;
-        if (auto reason = find_failure(as_object(value), prefix + std::string(key) + ".", depth + 1)) return reason;
-    }
-    return std::nullopt;
-}
+constexpr std::size_t kMaxLookAheadMembers = 32;  // bigger child objects lend their parent no dimensions
+constexpr std::size_t kMaxObjectDimensions = 32;  // more strings than this: a config dump (server_info)
 
 /// Builds a table whose columns grow as records bring new keys.
 struct TableBuilder {
     model::Table table;
     std::unordered_map<std::string, std::size_t> index;
+    std::size_t skipped = 0;  // array elements that were neither objects nor arrays
 
     std::size_t column(std::string name) {
         auto [it, inserted] = index.try_emplace(std::move(name), table.columns.size());
@@ -209,10 +38,14 @@ struct TableBuilder {
     }
     model::Table finish() {
         for (auto& row : table.rows) row.cells.resize(table.columns.size());
+        if (skipped > 0) {
+            const std::string where = table.line > 0 ? table.file + ":" + std::to_string(table.line) : table.file;
+            table.warnings.push_back(where + ": " + (table.locator.empty() ? std::string("root array") : table.locator) +
+                                     ": " + std::to_string(skipped) + " elements that are not objects were skipped");
+        }
         return std::move(table);
     }
 };
-
 }  // namespace
 
 struct Flattener::Impl {
@@ -226,9 +59,9 @@ struct Flattener::Impl {
     bool failed = false;
     std::string failure;
     bool emit_numbers = true;      // false while walking a record's object part (its numbers are cells)
-    FileContent out;
-    std::optional<TableBuilder> line_table;
-    std::size_t line_rows = 0;
+    FileContent out;                      // scalars (tables live in `tables` until finish)
+    std::deque<TableBuilder> tables;      // deque: references stay valid while nested tables are added
+    std::unordered_map<std::string, std::size_t> table_index;  // locator -> position in `tables`
 
     /// Restores the walk state on scope exit.
     class Mark {
@@ -285,10 +118,23 @@ struct Flattener::Impl {
         cache_valid = false;
     }
     void add_object_dimensions(object obj, std::string_view prefix) {
+        std::size_t count = 0;
+        for (auto [key, value] : obj)
+            if (dimension_text(value) && !is_prose_key(key) && ++count > kMaxObjectDimensions) return;
         for (auto [key, value] : obj) {
             auto text = dimension_text(value);
             if (text && !is_prose_key(key)) add_dimension(std::string(prefix) + std::string(key), *text);
         }
+    }
+    TableBuilder& table_at(std::string locator) {
+        auto [it, inserted] = table_index.try_emplace(locator, tables.size());
+        if (inserted) {
+            TableBuilder& builder = tables.emplace_back();
+            builder.table.file = file;
+            builder.table.locator = std::move(locator);
+            builder.table.line = line;
+        }
+        return tables[it->second];
     }
     const Dimensions& visible_dimensions() {
         if (cache_valid) return dims_cache;
@@ -403,14 +249,9 @@ void Flattener::Impl::walk_array(array arr, std::string_view key, int depth) {
 }
 
 void Flattener::Impl::build_table(array arr, std::string_view key, int depth) {
-    const std::size_t slot = out.tables.size();
-    out.tables.emplace_back();  // keeps the table ahead of the tables nested in its records
-    TableBuilder builder;
-    builder.table.file = file;
-    builder.table.locator = path;
-    builder.table.line = line;
+    TableBuilder& builder = table_at(star_indices(path));
     const std::string dim_name = key.empty() ? std::string("record") : singular(key);
-    std::size_t index = 0, skipped = 0;
+    std::size_t index = 0;
     for (element e : arr) {
         const std::size_t i = index++;
         if (e.type() == element_type::OBJECT) {
@@ -420,15 +261,9 @@ void Flattener::Impl::build_table(array arr, std::string_view key, int depth) {
             push_index(i);
             walk_array(e.get_array().value_unsafe(), key, depth + 1);
         } else {
-            ++skipped;
+            ++builder.skipped;
         }
     }
-    if (skipped > 0) {
-        std::string where = line > 0 ? file + ":" + std::to_string(line) : file;
-        builder.table.warnings.push_back(where + ": " + (path.empty() ? std::string("root array") : path) + ": " +
-                                         std::to_string(skipped) + " elements that are not objects were skipped");
-    }
-    out.tables[slot] = builder.finish();
 }
 
 // One record becomes one row; arrays inside it are walked afterwards for their own tables and
@@ -490,20 +325,13 @@ void Flattener::add_line(simdjson::dom::element value, std::size_t index, long l
         w.walk_value(value, "", 1);
         return;
     }
-    if (!w.line_table) {
-        w.line_table.emplace();
-        w.line_table->table.file = w.file;
-        w.line_table->table.line = line;
-    }
-    ++w.line_rows;
-    w.add_record(*w.line_table, as_object(value), index, "line", std::to_string(line), 1);
+    w.add_record(w.table_at(""), as_object(value), index, "line", std::to_string(line), 1);
 }
-
-std::size_t Flattener::line_rows() const { return impl_->line_rows; }
 
 FileContent Flattener::finish() {
     FileContent content = std::move(impl_->out);
-    if (impl_->line_table) content.tables.insert(content.tables.begin(), impl_->line_table->finish());
+    content.tables.reserve(impl_->tables.size());
+    for (TableBuilder& builder : impl_->tables) content.tables.push_back(builder.finish());
     return content;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Internal to the JSON reader: walks parsed simdjson DOM values and turns them into tables
 // (arrays of records) and scalars (numbers with dimensions). The rules are documented on
-// ingest::read_json in json_reader.hpp; this header only exposes the walker.
+// ingest::read_json in json_reader.hpp; the per-value decisions are in json_rules.hpp.
 #include <simdjson.h>
 
 #include <cstddef>
@@ -12,12 +12,6 @@
 #include "ingest/file_content.hpp"
 
 namespace ingest::json {
-
-/// Prefix of the string sentinels that the reader substitutes for tokens simdjson rejects:
-/// `NaN` becomes the JSON string "\u0000NaN", `Infinity` "\u0000Infinity", and a number too large
-/// for a double "\u0000Infinity"/"\u0000-Infinity". The walker reads such strings back as numbers.
-/// Real text never starts with NUL, so no genuine string is mistaken for a sentinel.
-inline constexpr std::string_view kSentinelPrefix{"\0", 1};
 
 /// Accumulates the tables and scalars of one file, one parsed value at a time.
 /// Not thread-safe: one Flattener per file read. The DOM values passed in only need to live for
@@ -40,10 +34,8 @@ public:
     /// walked under JSON path `[index]`. `index` counts parsed values from 0.
     void add_line(simdjson::dom::element value, std::size_t index, long long line);
 
-    /// Number of values added with add_line that were objects (rows of the root table).
-    std::size_t line_rows() const;
-
-    /// Returns everything found (root table first, then tables in document order, then scalars).
+    /// Returns everything found: tables in order of first appearance (arrays at the same path with
+    /// indices starred, `metrics[*].gpu`, share one table), then scalars in document order.
     /// The Flattener must not be used afterwards.
     FileContent finish();
 

@@ -1,5 +1,6 @@
 #include "ingest/markdown_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -161,7 +162,9 @@ void MarkdownReader::read_segments(std::string_view text, long long number) {
     std::size_t begin = 0;
     bool first = true;
     while (begin < text.size()) {
-        std::size_t end = md::find_inline_heading(masked, begin + 1);
+        // Search past the piece's own leading '#' run (and indent) for the next marker.
+        const std::size_t own = std::min(text.size(), text.find_first_not_of(" \t", begin));
+        std::size_t end = md::find_inline_heading(masked, own + 1);
         if (end == std::string_view::npos) end = text.size();
         std::string_view piece = text.substr(begin, end - begin);
         if (!first) warn_split(number);

@@ -45,8 +45,9 @@ namespace ingest {
 /// - text = the sentence holding the number, list/quote markers removed, at most 300 bytes (a
 ///   window around the number when longer); heading = nearest heading (a heading's own claims
 ///   use that heading); value and unit as written.
-/// - "102.85 vs 76.59 tok/s": a bare number directly before "vs"/"vs."/"versus" and a number
-///   with a unit gets that unit too (both are claimed).
+/// - "102.85 vs 76.59 tok/s", "46.5 -> 65.1 ms": a bare number joined by "vs"/"vs."/"versus"/
+///   "->"/"→" to a number with a unit gets that unit too (both are claimed; chains of up to 8).
+/// - "4 x 256", "(2×87)": a ratio unit `x`/`×` followed by a number is a multiplication, not claimed.
 /// - "Tokens per second: 7.90", "Latency (ms): 12": a segment "label: number" whose label ends in
 ///   a unit that ingest::parse_unit knows (last 1-4 words; single-letter words not counted)
 ///   gives one claim with that unit.

@@ -1,5 +1,7 @@
 #include "ingest/markdown_tables.hpp"
 
+#include <utility>
+
 #include "ingest/markdown_inline.hpp"
 #include "util/strings.hpp"
 

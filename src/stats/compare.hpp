@@ -16,11 +16,13 @@ struct Comparison {
 
     double baseline_median = kNaN;   ///< same unit as the input; numpy-linear median
     double candidate_median = kNaN;  ///< same unit as the input
-    double delta_percent = kNaN;     ///< (candidate − baseline) / |baseline| · 100, in %; NaN when baseline median is 0
-    double p_value = kNaN;           ///< two-sided Mann–Whitney U p-value (see mann_whitney_u)
-    double alpha = 0.05;             ///< significance level used
-    bool significant = false;        ///< p_value < alpha; false when p_value is NaN. Print `~` for Δ when false
-    MannWhitney test;                ///< the underlying test: U, method, sizes
+    /// (candidate − baseline) / |baseline| · 100, in %; NaN when the baseline median is 0.
+    double delta_percent = kNaN;
+    double p_value = kNaN;  ///< two-sided Mann–Whitney U p-value (see mann_whitney_u)
+    double alpha = 0.05;    ///< significance level used
+    /// p_value < alpha; false when p_value is NaN. Reports print `~` instead of Δ when false.
+    bool significant = false;
+    MannWhitney test;                   ///< the underlying test: U, method, sizes
     std::vector<std::string> warnings;  ///< all caveats, the test's included; render, never drop
 };
 

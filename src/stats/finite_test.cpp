@@ -1,10 +1,10 @@
 // Unit tests for src/stats/finite.cpp.
 #include "stats/finite.hpp"
 
+#include <gtest/gtest.h>
+
 #include <limits>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace stats {
 namespace {

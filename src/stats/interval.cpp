@@ -1,10 +1,9 @@
 #include "stats/interval.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <cstdio>
-
-#include <boost/math/distributions/students_t.hpp>
 
 #include "stats/finite.hpp"
 #include "stats/moments.hpp"
@@ -39,7 +38,8 @@ std::string format_g(double value) {
 FiniteSample start_interval(Interval& r, std::span<const double> values, bool sorted) {
     FiniteSample sample = sorted ? sorted_finite_values(values) : finite_values(values);
     r.n = sample.values.size();
-    if (sample.excluded > 0) add_warning(r.warnings, non_finite_warning(sample.excluded, values.size()));
+    if (sample.excluded > 0)
+        add_warning(r.warnings, non_finite_warning(sample.excluded, values.size()));
     if (r.n == 0) add_warning(r.warnings, kNoValuesWarning);
     return sample;
 }
@@ -84,11 +84,13 @@ void add_bootstrap_caveats(Interval& r, double p, std::size_t resamples) {
     }
     const double tail = std::min(p, 1.0 - p);
     if (tail == 0.0) {
-        add_warning(r.warnings, "a bootstrap CI of the sample min or max cannot cover the true extreme");
+        add_warning(r.warnings,
+                    "a bootstrap CI of the sample min or max cannot cover the true extreme");
     } else if (static_cast<double>(r.n - 1) * tail < 1.0 - kSlack) {
         const auto needed = static_cast<std::size_t>(std::ceil(1.0 + 1.0 / tail - kSlack));
         add_warning(r.warnings, "need ≥ " + std::to_string(needed) + " samples for a CI of p" +
-                                    percent_label(p) + ": the bootstrap cannot see past the extremes");
+                                    percent_label(p) +
+                                    ": the bootstrap cannot see past the extremes");
     }
 }
 
@@ -110,7 +112,8 @@ Interval t_interval_mean(std::span<const double> values, double confidence) {
     if (r.n == 1) return r;
 
     const boost::math::students_t_distribution<double, QuietPolicy> t(static_cast<double>(r.n - 1));
-    const double t_quantile = boost::math::quantile(boost::math::complement(t, (1.0 - confidence) / 2));
+    const double t_quantile =
+        boost::math::quantile(boost::math::complement(t, (1.0 - confidence) / 2));
     const double half_width = t_quantile * m.sd_sample() / std::sqrt(static_cast<double>(r.n));
     r.lo = r.center - half_width;
     r.hi = r.center + half_width;
@@ -132,7 +135,8 @@ Interval bootstrap_ci(std::span<const double> values, double p, const BootstrapO
         return r;
     }
     if (!valid_confidence(options.confidence)) {
-        add_warning(r.warnings, "confidence must be in (0, 1), got " + format_g(options.confidence));
+        add_warning(r.warnings,
+                    "confidence must be in (0, 1), got " + format_g(options.confidence));
         return r;
     }
     if (options.resamples == 0) {

@@ -1,6 +1,7 @@
 #pragma once
 // Confidence intervals: Student t for means of repeated runs, percentile bootstrap for medians
 // and tail percentiles (METRICS.md "Confidence intervals").
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -15,15 +16,15 @@ namespace stats {
 struct Interval {
     static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-    double center = kNaN;     ///< the statistic of the sample itself; same unit as the input
-    double lo = kNaN;         ///< lower bound; same unit as the input
-    double hi = kNaN;         ///< upper bound; same unit as the input
-    double confidence = 0.95; ///< coverage as a fraction
-    std::size_t n = 0;        ///< finite values used
+    double center = kNaN;      ///< the statistic of the sample itself; same unit as the input
+    double lo = kNaN;          ///< lower bound; same unit as the input
+    double hi = kNaN;          ///< upper bound; same unit as the input
+    double confidence = 0.95;  ///< coverage as a fraction
+    std::size_t n = 0;         ///< finite values used
     std::vector<std::string> warnings;  ///< caveats for the reader; render them, never drop them
 
     /// True when both bounds are numbers.
-    bool has_bounds() const { return lo == lo && hi == hi; }
+    bool has_bounds() const { return !std::isnan(lo) && !std::isnan(hi); }
 };
 
 /// Student-t interval for the mean: mean ± t(1 − α/2, n − 1) · s / √n, with s the sample sd

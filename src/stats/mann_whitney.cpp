@@ -77,9 +77,12 @@ double normal_two_sided_p(double u_max, std::size_t m, std::size_t n, double tie
 
 std::string_view to_string(MannWhitneyMethod method) {
     switch (method) {
-        case MannWhitneyMethod::exact: return "exact";
-        case MannWhitneyMethod::normal_approx_tie_corrected: return "normal-approx-tie-corrected";
-        case MannWhitneyMethod::none: break;
+        case MannWhitneyMethod::exact:
+            return "exact";
+        case MannWhitneyMethod::normal_approx_tie_corrected:
+            return "normal-approx-tie-corrected";
+        case MannWhitneyMethod::none:
+            break;
     }
     return "none";
 }
@@ -92,7 +95,8 @@ MannWhitney mann_whitney_u(std::span<const double> a, std::span<const double> b)
     r.n_b = sb.values.size();
     if (sa.excluded > 0) add_warning(r.warnings, "a: " + non_finite_warning(sa.excluded, a.size()));
     if (sb.excluded > 0) add_warning(r.warnings, "b: " + non_finite_warning(sb.excluded, b.size()));
-    if (std::min(r.n_a, r.n_b) < kMinSamplesPerSide) add_warning(r.warnings, kNeedSamplesPerSideWarning);
+    if (std::min(r.n_a, r.n_b) < kMinSamplesPerSide)
+        add_warning(r.warnings, kNeedSamplesPerSideWarning);
     if (r.n_a == 0) add_warning(r.warnings, "a: n=0: no finite values to compare");
     if (r.n_b == 0) add_warning(r.warnings, "b: n=0: no finite values to compare");
     if (r.n_a == 0 || r.n_b == 0) return r;

@@ -27,11 +27,12 @@ inline constexpr std::size_t kMannWhitneyExactMaxPairs = 400;
 struct MannWhitney {
     static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-    double u = kNaN;        ///< U of sample a: #(a_i > b_j) + ½·#(a_i = b_j); unitless count in [0, n_a·n_b]
+    /// U of sample a: #(a_i > b_j) + ½·#(a_i = b_j); a unitless count in [0, n_a·n_b].
+    double u = kNaN;
     double p_value = kNaN;  ///< two-sided p-value in [0, 1]
     MannWhitneyMethod method = MannWhitneyMethod::none;
-    std::size_t n_a = 0;    ///< finite values of a used
-    std::size_t n_b = 0;    ///< finite values of b used
+    std::size_t n_a = 0;                ///< finite values of a used
+    std::size_t n_b = 0;                ///< finite values of b used
     std::vector<std::string> warnings;  ///< caveats for the reader; render them, never drop them
 };
 

@@ -21,13 +21,9 @@ double first_pass_mean(std::span<const double> x, double n) {
 
 }  // namespace
 
-double Moments::variance_sample() const {
-    return n < 2 ? kNaN : m2 / static_cast<double>(n - 1);
-}
+double Moments::variance_sample() const { return n < 2 ? kNaN : m2 / static_cast<double>(n - 1); }
 
-double Moments::variance_population() const {
-    return n == 0 ? kNaN : m2 / static_cast<double>(n);
-}
+double Moments::variance_population() const { return n == 0 ? kNaN : m2 / static_cast<double>(n); }
 
 double Moments::sd_sample() const { return std::sqrt(variance_sample()); }
 

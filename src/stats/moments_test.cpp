@@ -2,10 +2,10 @@
 // x.std(ddof=1), x.std(ddof=0)) unless a comment derives them by hand.
 #include "stats/moments.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace stats {
 namespace {

@@ -25,8 +25,6 @@ double percentile(std::span<const double> sorted, double p) {
     return lerp_numpy(sorted[lo], sorted[hi], h - below);
 }
 
-double median_of_sorted(std::span<const double> sorted) {
-    return percentile(sorted, 0.5);
-}
+double median_of_sorted(std::span<const double> sorted) { return percentile(sorted, 0.5); }
 
 }  // namespace stats

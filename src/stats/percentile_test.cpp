@@ -2,18 +2,18 @@
 // numpy.percentile(x, 100·p) (default method='linear'), computed independently and quoted here.
 #include "stats/percentile.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace stats {
 namespace {
 
 TEST(StatsPercentile, TextbookValues) {
     const std::vector<double> x{1, 2, 3, 4};
-    EXPECT_DOUBLE_EQ(percentile(x, 0.9), 3.7);   // numpy.percentile([1,2,3,4], 90) = 3.7
-    EXPECT_DOUBLE_EQ(percentile(x, 0.5), 2.5);   // = numpy.median
+    EXPECT_DOUBLE_EQ(percentile(x, 0.9), 3.7);  // numpy.percentile([1,2,3,4], 90) = 3.7
+    EXPECT_DOUBLE_EQ(percentile(x, 0.5), 2.5);  // = numpy.median
     const std::vector<double> y{15, 20, 35, 40, 50};
     EXPECT_DOUBLE_EQ(percentile(y, 0.4), 29.0);  // numpy.percentile([15,20,35,40,50], 40) = 29.0
     const std::vector<double> z{10, 20};
@@ -22,8 +22,9 @@ TEST(StatsPercentile, TextbookValues) {
 
 TEST(StatsPercentile, MatchesNumpyToTheLastBit) {
     // numpy.percentile([0.1,0.2,0.3,0.7,1.1,2.9,3.3], q) for q = 95, 99: 3.1799999999999997 and
-    // 3.276 (repr of the float64 result); numpy.quantile(same, 0.333) = 0.2998. (percentile(x, 33.3)
-    // gives 0.29979999999999996 because 33.3 / 100 rounds to 0.33299999999999996, not to 0.333.)
+    // 3.276 (repr of the float64 result); numpy.quantile(same, 0.333) = 0.2998.
+    // (percentile(x, 33.3) gives 0.29979999999999996 because 33.3 / 100 rounds to
+    // 0.33299999999999996, not to 0.333.)
     const std::vector<double> x{0.1, 0.2, 0.3, 0.7, 1.1, 2.9, 3.3};
     EXPECT_EQ(percentile(x, 0.95), 3.1799999999999997);
     EXPECT_EQ(percentile(x, 0.99), 3.276);

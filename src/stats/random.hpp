@@ -62,9 +62,7 @@ public:
     }
 
     /// Uniform double in [0, 1): the top 53 bits of next() times 2^-53 (Vigna's recommendation).
-    constexpr double uniform01() {
-        return static_cast<double>(next() >> 11) * 0x1.0p-53;
-    }
+    constexpr double uniform01() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
 
 private:
     static constexpr std::uint64_t rotl(std::uint64_t x, int k) {

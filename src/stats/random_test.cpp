@@ -1,10 +1,10 @@
 // Unit tests for src/stats/random.hpp.
 #include "stats/random.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace stats {
 namespace {

@@ -25,11 +25,11 @@ double efficiency(double speedup_value, std::size_t n_agents);
 struct WeightedRate {
     static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-    double rate = kNaN;             ///< numerator_sum / denominator_sum; NaN when nothing usable
-    double numerator_sum = 0;       ///< over used pairs; numerator unit (e.g. tokens)
-    double denominator_sum = 0;     ///< over used pairs; denominator unit (e.g. seconds)
-    std::size_t used = 0;           ///< pairs summed
-    std::size_t ignored = 0;        ///< pairs left out: a non-finite value or a denominator ≤ 0
+    double rate = kNaN;          ///< numerator_sum / denominator_sum; NaN when nothing usable
+    double numerator_sum = 0;    ///< over used pairs; numerator unit (e.g. tokens)
+    double denominator_sum = 0;  ///< over used pairs; denominator unit (e.g. seconds)
+    std::size_t used = 0;        ///< pairs summed
+    std::size_t ignored = 0;     ///< pairs left out: a non-finite value or a denominator ≤ 0
     std::vector<std::string> warnings;  ///< caveats for the reader; render them, never drop them
 };
 

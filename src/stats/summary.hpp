@@ -16,13 +16,13 @@ struct Summary {
     std::size_t n = 0;         ///< finite values used
     std::size_t excluded = 0;  ///< NaN / ±inf values left out (also reported in `warnings`)
     double mean = kNaN;
-    double median = kNaN;           ///< percentile 0.5 (numpy linear)
-    double p90 = kNaN;              ///< percentile 0.90 (numpy linear, Hyndman & Fan type 7)
-    double p95 = kNaN;              ///< percentile 0.95
-    double p99 = kNaN;              ///< percentile 0.99
-    double sd_sample = kNaN;        ///< n − 1 denominator (across repeated runs); NaN when n < 2
-    double sd_population = kNaN;    ///< n denominator (within one run); 0 when n = 1
-    double cv = kNaN;               ///< sd_sample / mean; NaN when n < 2 or mean = 0
+    double median = kNaN;         ///< percentile 0.5 (numpy linear)
+    double p90 = kNaN;            ///< percentile 0.90 (numpy linear, Hyndman & Fan type 7)
+    double p95 = kNaN;            ///< percentile 0.95
+    double p99 = kNaN;            ///< percentile 0.99
+    double sd_sample = kNaN;      ///< n − 1 denominator (across repeated runs); NaN when n < 2
+    double sd_population = kNaN;  ///< n denominator (within one run); 0 when n = 1
+    double cv = kNaN;             ///< sd_sample / mean; NaN when n < 2 or mean = 0
     double min = kNaN;
     double max = kNaN;
     std::vector<std::string> warnings;  ///< caveats for the reader; render them, never drop them

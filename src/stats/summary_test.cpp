@@ -2,12 +2,12 @@
 // the float64 results: x.mean(), numpy.median(x), numpy.percentile(x, q), x.std(ddof=1|0).
 #include "stats/summary.hpp"
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace stats {
 namespace {

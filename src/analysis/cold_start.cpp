@@ -1,0 +1,153 @@
+#include "analysis/cold_start.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "analysis/select.hpp"
+#include "stats/summary.hpp"
+
+namespace analysis {
+
+namespace {
+
+constexpr double kColdFactor = 5.0;
+constexpr double kColdMinExcess_s = 0.2;
+
+double median_of(std::vector<double> v) {
+    if (v.empty()) return std::nan("");
+    std::sort(v.begin(), v.end());
+    std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// Settings that differ from the previous row: the usual trigger of an Ollama reload.
+std::string changed_settings(const Frame& f, std::size_t r) {
+    if (r == 0) return "";
+    std::string out;
+    for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
+        if (!f.dim_is_setting[d] || f.rows[r].dims[d] == f.rows[r - 1].dims[d]) continue;
+        out += (out.empty() ? "" : ", ") + f.dim_names[d] + " " + f.rows[r - 1].dims[d] + " -> " + f.rows[r].dims[d];
+    }
+    return out;
+}
+
+}  // namespace
+
+void mark_cold_starts(Frame& f) {
+    int ttft = ttft_measure(f);
+    if (ttft < 0) return;
+    int load = load_measure(f);
+    double median = median_of(values_of(f, ttft, Rows::ok));
+    if (!std::isfinite(median)) return;
+    bool first_seen = false;
+    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+        auto& row = f.rows[r];
+        if (row.failed) continue;
+        bool first = !first_seen;
+        first_seen = true;
+        double t = row.values[static_cast<std::size_t>(ttft)];
+        if (!std::isfinite(t) || t < kColdFactor * median || t - median < kColdMinExcess_s) continue;
+        double l = load >= 0 ? row.values[static_cast<std::size_t>(load)] : std::nan("");
+        std::string changed = changed_settings(f, r);
+        if (std::isfinite(l) && l >= 0.5 * t) {
+            row.cold = true;
+            row.cold_reason = "model load " + format_value(l, model::Quantity::time) + " of " +
+                              format_value(t, model::Quantity::time) + " TTFT";
+        } else if (first) {
+            row.cold = true;
+            row.cold_reason = "first call of the run, TTFT " + format_value(t, model::Quantity::time);
+        }
+        if (row.cold) row.cold_reason += changed.empty() ? (first ? " (first call)" : "") : " after " + changed;
+    }
+}
+
+namespace {
+
+// Does every cold row of a sweep sit at one level of some dimension? Then that dimension's TTFT
+// "effect" is the reload order, not the parameter.
+void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
+    std::size_t cold_total = 0;
+    for (const auto& row : f.rows) cold_total += row.cold;
+    if (cold_total < 2) return;
+    for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
+        std::map<std::string, std::pair<std::size_t, std::size_t>> by_level;  // cold, total
+        for (const auto& row : f.rows) {
+            if (row.failed) continue;
+            auto& c = by_level[row.dims[d]];
+            c.first += row.cold;
+            ++c.second;
+        }
+        if (by_level.size() < 2) continue;
+        for (const auto& [level, counts] : by_level) {
+            if (counts.first != cold_total) continue;
+            std::vector<double> with, without;
+            for (const auto& row : f.rows) {
+                if (row.failed || row.dims[d] != level) continue;
+                (row.cold ? with : without).push_back(row.values[static_cast<std::size_t>(ttft)]);
+            }
+            Fact fact;
+            fact.kind = "cold_start.confounded";
+            fact.severity = Severity::warning;
+            fact.subject = f.label;
+            fact.id = "cold-start-confounded/" + f.id + "/" + slug(f.dim_names[d]);
+            auto all_mean = stats::summarize(with).mean;
+            auto warm_mean = stats::summarize(without).mean;
+            fact.values = {make_count("reloads at this level", static_cast<double>(counts.first)),
+                           make_value("mean TTFT of those reloads", all_mean, model::Quantity::time),
+                           make_value("mean warm TTFT at the same level", warm_mean, model::Quantity::time)};
+            bool after_change = true;
+            for (std::size_t r = 1; r < f.rows.size(); ++r)
+                if (f.rows[r].cold && changed_settings(f, r).empty()) after_change = false;
+            fact.statement = "In " + f.label + " all " + fact.values[0].text + " model reloads fall on " + f.dim_names[d] +
+                             "=" + level +
+                             (after_change ? " (the first value run after each change of the other settings)" : "") +
+                             ", so its higher TTFT (" + fact.values[1].text +
+                             " on reloads vs " + fact.values[2].text +
+                             " warm) is reload order, not an effect of " + f.dim_names[d] + ".";
+            for (const auto& row : f.rows)
+                if (row.cold) fact.sources.push_back(row.source);
+            facts.push_back(std::move(fact));
+        }
+    }
+}
+
+}  // namespace
+
+void add_cold_start_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+    for (const auto& f : frames) {
+        if (f.derived) continue;
+        int ttft = ttft_measure(f);
+        if (ttft < 0) continue;
+        std::vector<double> cold;
+        Fact fact;
+        for (const auto& row : f.rows) {
+            if (!row.cold) continue;
+            cold.push_back(row.values[static_cast<std::size_t>(ttft)]);
+            fact.sources.push_back(row.source);
+        }
+        if (cold.empty()) continue;
+        auto all = stats::summarize(values_of(f, ttft, Rows::ok));
+        auto warm = stats::summarize(values_of(f, ttft, Rows::warm));
+        fact.kind = "cold_start";
+        fact.severity = Severity::notice;
+        fact.subject = f.label;
+        fact.id = "cold-start/" + f.id;
+        fact.values = {make_count("cold calls", static_cast<double>(cold.size())),
+                       make_count("calls", static_cast<double>(all.n)),
+                       make_value("max cold TTFT", *std::max_element(cold.begin(), cold.end()), model::Quantity::time),
+                       make_value("mean TTFT with cold calls", all.mean, model::Quantity::time),
+                       make_value("median warm TTFT", warm.median, model::Quantity::time),
+                       make_value("p95 warm TTFT", warm.p95, model::Quantity::time)};
+        fact.statement = f.label + ": " + fact.values[0].text + " of " + fact.values[1].text +
+                         " calls are cold starts or reloads (TTFT up to " + fact.values[2].text +
+                         ", dominated by model load); with them the mean TTFT is " + fact.values[3].text +
+                         ", without them the median warm TTFT is " + fact.values[4].text + " (p95 " +
+                         fact.values[5].text + ").";
+        fact.warnings = warm.warnings;
+        facts.push_back(std::move(fact));
+        add_confound_facts(f, ttft, facts);
+    }
+}
+
+}  // namespace analysis

@@ -1,0 +1,187 @@
+#include "analysis/comparison.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "analysis/select.hpp"
+#include "stats/ratio.hpp"
+#include "stats/summary.hpp"
+#include "util/strings.hpp"
+
+namespace analysis {
+
+namespace {
+
+struct Level {
+    std::string name;
+    std::vector<double> values;
+    std::vector<model::Source> sources;
+    std::size_t rows = 0, failed = 0;
+    std::string failure;
+    double median = std::nan("");
+};
+
+bool is_reference_name(const std::string& level) {
+    std::string l = util::to_lower(level);
+    return l == "eager" || l == "baseline" || l == "reference" || l == "default" || l == "none";
+}
+
+std::vector<Level> levels_of(const Frame& f, std::size_t d, int m, Rows which) {
+    std::map<std::string, std::size_t> index;
+    std::vector<Level> out;
+    for (const auto& row : f.rows) {
+        auto [it, inserted] = index.try_emplace(row.dims[d], out.size());
+        if (inserted) out.push_back(Level{row.dims[d], {}, {}, 0, 0, "", std::nan("")});
+        Level& lv = out[it->second];
+        ++lv.rows;
+        if (row.failed) {
+            ++lv.failed;
+            if (lv.failure.empty()) lv.failure = row.failure_reason.substr(0, 160);
+            continue;
+        }
+        double v = row.values[static_cast<std::size_t>(m)];
+        if (row_selected(row, which) && std::isfinite(v)) {
+            lv.values.push_back(v);
+            lv.sources.push_back(row.source);
+        }
+    }
+    for (auto& lv : out) lv.median = lv.values.empty() ? std::nan("") : stats::summarize(lv.values).median;
+    return out;
+}
+
+void add_comparison(const Frame& f, std::size_t d, int m, std::vector<Fact>& facts) {
+    const Measure& measure = f.measures[static_cast<std::size_t>(m)];
+    bool is_time = measure.quantity == model::Quantity::time;
+    auto levels = levels_of(f, d, m, is_time ? Rows::warm : Rows::ok);
+    std::vector<const Level*> ok, failed;
+    for (const auto& lv : levels) (lv.values.empty() ? failed : ok).push_back(&lv);
+    if (ok.size() + failed.size() < 2 || ok.empty()) return;
+    const Level* ref = ok.front();
+    for (const auto* lv : ok)
+        if (is_reference_name(lv->name)) ref = lv;
+    std::sort(ok.begin(), ok.end(), [&](const Level* a, const Level* b) {
+        return is_time ? a->median < b->median : a->median > b->median;
+    });
+    Fact fact;
+    fact.kind = "comparison";
+    const std::string& dim = f.dim_names[d];
+    std::string ctx;
+    for (const auto& [k, v] : f.context) ctx += (ctx.empty() ? "" : ", ") + k + "=" + v;
+    fact.subject = f.label;
+    fact.id = "comparison/" + f.id + "/" + slug(dim) + "/" + slug(measure.name);
+    std::string parts;
+    for (const auto* lv : ok) {
+        fact.values.push_back(make_value(dim + "=" + lv->name + " median " + measure.name, lv->median, measure.quantity));
+        std::string part = lv->name + " " + fact.values.back().text;
+        if (lv != ref) {
+            double r = is_time ? stats::ratio(ref->median, lv->median) : stats::ratio(lv->median, ref->median);
+            fact.values.push_back(make_value(lv->name + " vs " + ref->name, r, model::Quantity::ratio));
+            part += " (" + fact.values.back().text + (is_time ? " speed of " : " the throughput of ") + ref->name + ")";
+        }
+        parts += (parts.empty() ? "" : ", ") + part;
+        fact.sources.insert(fact.sources.end(), lv->sources.begin(), lv->sources.end());
+    }
+    fact.statement = "By " + dim + " in " + f.label + (ctx.empty() ? "" : " (" + ctx + ")") + ", median " +
+                     (is_time ? "warm " : "") + measure.name + (is_time ? ", lower is faster" : ", higher is faster") +
+                     ": " + parts + ".";
+    if (!failed.empty()) {
+        fact.severity = Severity::notice;
+        fact.statement += " Failed, not ranked:";
+        for (const auto* lv : failed) {
+            fact.statement += " " + lv->name + " (" + lv->failure + ")";
+            fact.warnings.push_back(dim + "=" + lv->name + " failed: " + lv->failure);
+        }
+        fact.statement += ".";
+    }
+    for (const auto* lv : ok)
+        if (lv->values.size() < 3) {
+            fact.warnings.push_back(dim + "=" + lv->name + " has " + std::to_string(lv->values.size()) +
+                                    " value(s): too few to tell a difference from noise");
+        }
+    facts.push_back(std::move(fact));
+}
+
+}  // namespace
+
+bool is_subject_dimension(std::string_view raw) {
+    std::string n = util::normalise_name(raw);
+    for (auto w : {"model", "tag", "backend", "quant", "engine", "provider", "device", "precision", "dtype"})
+        if (n == w || util::starts_with(n, std::string(w) + "_") || util::ends_with(n, std::string("_") + w) ||
+            util::ends_with(n, std::string(".") + w))
+            return true;
+    return false;
+}
+
+void add_level_comparison_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+    for (const auto& f : frames) {
+        if (f.derived) continue;
+        int m = throughput_measure(f);
+        if (m < 0) m = latency_measure(f);
+        if (m < 0) continue;
+        for (std::size_t d = 0; d < f.dim_names.size(); ++d)
+            if (!f.dim_is_setting[d] && is_subject_dimension(f.dim_names[d])) add_comparison(f, d, m, facts);
+    }
+}
+
+void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+    struct Pool {
+        std::vector<double> rates, tokens, decode_s;
+        std::vector<model::Source> sources;
+        std::vector<std::string> files;
+    };
+    std::map<std::string, Pool> pools;
+    for (const auto& f : frames) {
+        if (f.derived) continue;
+        int m = throughput_measure(f);
+        if (m < 0) continue;
+        int model_dim = -1;
+        for (std::size_t d = 0; d < f.dim_names.size(); ++d)
+            if (util::normalise_name(f.dim_names[d]) == "model") model_dim = static_cast<int>(d);
+        int tok = token_count_measure(f), dec = decode_time_measure(f);
+        for (const auto& row : f.rows) {
+            double v = row.values[static_cast<std::size_t>(m)];
+            if (row.failed || !std::isfinite(v)) continue;
+            std::string label = model_dim >= 0 ? row.dims[static_cast<std::size_t>(model_dim)] : frame_subject(f);
+            Pool& p = pools[label];
+            p.rates.push_back(v);
+            p.sources.push_back(row.source);
+            if (std::find(p.files.begin(), p.files.end(), f.file) == p.files.end()) p.files.push_back(f.file);
+            if (tok >= 0 && dec >= 0) {
+                p.tokens.push_back(row.values[static_cast<std::size_t>(tok)]);
+                p.decode_s.push_back(row.values[static_cast<std::size_t>(dec)]);
+            }
+        }
+    }
+    if (pools.size() < 2) return;
+    std::vector<std::pair<double, std::string>> order;
+    for (const auto& [label, p] : pools) order.emplace_back(stats::summarize(p.rates).median, label);
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+    Fact fact;
+    fact.kind = "ranking.throughput";
+    fact.subject = "folder";
+    fact.id = "ranking/throughput";
+    std::string parts;
+    int rank = 0;
+    for (const auto& [median, label] : order) {
+        const Pool& p = pools[label];
+        fact.values.push_back(make_value(label + " median tokens/s", median, model::Quantity::throughput));
+        std::string part = std::to_string(++rank) + ". " + label + " " + fact.values.back().text;
+        fact.values.push_back(make_count(label + " successful calls", static_cast<double>(p.rates.size())));
+        part += " (" + fact.values.back().text + " calls";
+        if (!p.tokens.empty()) {
+            auto w = stats::weighted_rate(p.tokens, p.decode_s);
+            if (std::isfinite(w.rate)) {
+                fact.values.push_back(make_value(label + " token-weighted tokens/s", w.rate, model::Quantity::throughput));
+                part += ", token-weighted " + fact.values.back().text;
+            }
+        }
+        part += ")";
+        parts += (parts.empty() ? "" : "; ") + part;
+        fact.sources.insert(fact.sources.end(), p.sources.begin(), p.sources.end());
+    }
+    fact.statement = "Throughput ranking of the models in the folder by median tokens/s over successful calls: " + parts + ".";
+    facts.push_back(std::move(fact));
+}
+
+}  // namespace analysis

@@ -1,0 +1,23 @@
+#pragma once
+// The analysis entry point: ingested corpus in, frames and facts out. Pure and deterministic.
+#include <vector>
+
+#include "analysis/fact.hpp"
+#include "analysis/frame.hpp"
+#include "model/corpus.hpp"
+
+namespace analysis {
+
+struct Analysis {
+    std::vector<Frame> frames;  ///< with cold starts marked
+    std::vector<Fact> facts;    ///< in report order; ids unique
+};
+
+/// Runs every analyzer: inventory, data quality, summaries, sweeps, cold starts, comparisons,
+/// model ranking, derived-summary checks and claims vs data.
+Analysis analyze(const model::Corpus& corpus);
+
+/// Looks a fact up by id; nullptr when absent.
+const Fact* find_fact(const Analysis& analysis, std::string_view id);
+
+}  // namespace analysis

@@ -1,0 +1,51 @@
+#pragma once
+// Facts: the only things a report may say. Each has a stable id, a kind, one plain sentence, the
+// values it rests on (with units) and the sources of those values (file + row or JSON path).
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/corpus.hpp"
+
+namespace analysis {
+
+/// One number of a fact. `text` is the exact rendering used in statements and tables
+/// ("101.44 tok/s"); the narrative checker matches numbers in prose against these texts.
+struct FactValue {
+    std::string label;                            ///< what the number is ("median tokens/s")
+    double value = 0;                             ///< canonical unit (s, tok/s, B, %, ...)
+    model::Quantity quantity = model::Quantity::unknown;
+    std::string text;                             ///< display text with unit, from format_value()
+    std::string number;                           ///< the numeric part of `text` ("101.44")
+    std::string unit;                             ///< the unit part of `text` ("tok/s", "" for counts)
+};
+
+enum class Severity { info, notice, warning };
+
+struct Fact {
+    std::string id;                    ///< stable: "<kind>/<subject>", same input => same id
+    std::string kind;                  ///< e.g. "inventory.files", "sweep.best", "cold_start"
+    Severity severity = Severity::info;
+    std::string subject;               ///< the group / file / table the fact is about
+    std::string statement;             ///< one sentence; every number in it is one of `values`
+    std::vector<FactValue> values;
+    std::vector<model::Source> sources;
+    std::vector<std::string> warnings; ///< statistical caveats (n too small, ...), never dropped
+};
+
+/// Renders a canonical value for people: time as ms below 1 s else s (4 significant digits),
+/// tok/s with 2 decimals, % with 1 decimal, bytes as MiB/GiB, counts as integers.
+std::string format_value(double canonical, model::Quantity quantity);
+/// The same rendering split into number and display unit ("101.44", "tok/s").
+std::pair<std::string, std::string> format_parts(double canonical, model::Quantity quantity);
+/// Builds a FactValue with its display text.
+FactValue make_value(std::string label, double canonical, model::Quantity quantity);
+/// A plain count ("12").
+FactValue make_count(std::string label, double count);
+
+/// Lower-case slug for ids: letters, digits and '-' ("outputs/x_y.csv" -> "outputs-x-y-csv").
+std::string slug(std::string_view text);
+
+std::string_view severity_name(Severity severity);
+
+}  // namespace analysis

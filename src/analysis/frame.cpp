@@ -1,0 +1,201 @@
+#include "analysis/frame.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "analysis/fact.hpp"
+#include "util/strings.hpp"
+
+namespace analysis {
+
+namespace {
+
+using model::Role;
+
+constexpr std::string_view kAggregatePrefixes[] = {"mean_", "median_", "avg_", "average_", "overall_"};
+constexpr std::string_view kAggregateSuffixes[] = {"_mean", "_median", "_avg", "_average"};
+
+std::string label_for(const std::string& file, const std::string& locator) {
+    return locator.empty() ? file : file + " [" + locator + "]";
+}
+
+Frame frame_from_table(const model::Table& table) {
+    Frame f;
+    f.file = table.file;
+    f.locator = table.locator;
+    f.label = label_for(table.file, table.locator);
+    f.id = slug(f.label);
+    std::vector<std::size_t> dim_cols, measure_cols;
+    std::size_t aggregates = 0;
+    for (std::size_t c = 0; c < table.columns.size() && c < table.meanings.size(); ++c) {
+        const auto& m = table.meanings[c];
+        if (m.role == Role::dimension) {
+            dim_cols.push_back(c);
+        } else if (m.role == Role::measurement) {
+            measure_cols.push_back(c);
+            f.measures.push_back(Measure{table.columns[c], m.unit.quantity, m.unit.original});
+            aggregates += is_aggregate_name(util::normalise_name(table.columns[c]));
+        }
+    }
+    f.derived = !measure_cols.empty() && aggregates * 2 >= measure_cols.size();
+    // Constant dimensions (same text in every row) become context.
+    std::vector<std::size_t> varying;
+    for (auto c : dim_cols) {
+        std::set<std::string> distinct;
+        for (const auto& r : table.rows)
+            if (c < r.cells.size()) distinct.insert(r.cells[c].text);
+        if (distinct.size() == 1 && table.rows.size() > 1) {
+            f.context.emplace_back(table.columns[c], *distinct.begin());
+        } else {
+            varying.push_back(c);
+            f.dim_names.push_back(table.columns[c]);
+            bool setting = true;
+            for (const auto& r : table.rows)
+                if (c < r.cells.size() && !r.cells[c].missing()) setting = setting && r.cells[c].is_number;
+            f.dim_is_setting.push_back(setting);
+        }
+    }
+    for (const auto& r : table.rows) {
+        FrameRow row;
+        row.source = model::Source{table.file, r.line, r.json_path};
+        for (auto c : varying) row.dims.push_back(c < r.cells.size() ? r.cells[c].text : "");
+        for (std::size_t k = 0; k < measure_cols.size(); ++k) {
+            auto c = measure_cols[k];
+            double v = std::nan("");
+            if (c < r.cells.size() && r.cells[c].is_number) v = r.cells[c].number * table.meanings[c].unit.to_canonical;
+            row.values.push_back(v);
+        }
+        row.failed = r.failed;
+        row.failure_reason = r.failure_reason;
+        f.rows.push_back(std::move(row));
+    }
+    return f;
+}
+
+// Scalars whose pattern holds a '*' level: one frame per (file, keyed dimension), one row per level.
+void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string>& skip_files, std::vector<Frame>& out) {
+    struct Group {
+        std::string file, dim;
+        std::vector<const model::Scalar*> scalars;
+    };
+    std::map<std::pair<std::string, std::string>, Group> groups;
+    std::vector<std::pair<std::string, std::string>> order;
+    for (const auto& s : corpus.scalars) {
+        if (skip_files.count(s.source.file) || s.pattern.find('*') == std::string::npos || s.dimensions.empty()) continue;
+        if (s.meaning.role != Role::measurement) continue;
+        // The keyed dimension is the first one whose value appears literally in the JSON path.
+        std::string dim;
+        for (const auto& [k, v] : s.dimensions)
+            if (s.source.json_path.find("." + v + ".") != std::string::npos ||
+                util::starts_with(s.source.json_path, v + ".")) {
+                dim = k;
+                break;
+            }
+        if (dim.empty()) continue;
+        auto key = std::make_pair(s.source.file, s.pattern.substr(0, s.pattern.find('*')) + "|" + dim);
+        auto [it, inserted] = groups.try_emplace(key, Group{s.source.file, dim, {}});
+        if (inserted) order.push_back(key);
+        it->second.scalars.push_back(&s);
+    }
+    for (const auto& key : order) {
+        const Group& g = groups[key];
+        Frame f;
+        f.file = g.file;
+        std::string prefix = key.second.substr(0, key.second.find('|'));
+        f.locator = prefix + "*";
+        f.label = label_for(f.file, f.locator);
+        f.id = slug(f.label);
+        f.dim_names = {g.dim};
+        f.dim_is_setting = {false};
+        std::map<std::string, std::size_t> row_of, measure_of;
+        for (const auto* s : g.scalars) {
+            std::string level;
+            for (const auto& [k, v] : s->dimensions)
+                if (k == g.dim) level = v;
+            std::string measure = s->pattern.substr(s->pattern.find('*') + 1);
+            if (!measure.empty() && measure.front() == '.') measure.erase(0, 1);
+            if (!measure_of.count(measure)) {
+                measure_of[measure] = f.measures.size();
+                f.measures.push_back(Measure{measure, s->meaning.unit.quantity, s->meaning.unit.original});
+            }
+            if (!row_of.count(level)) {
+                row_of[level] = f.rows.size();
+                FrameRow row;
+                auto dot = s->source.json_path.find(level);
+                row.source = model::Source{f.file, 0, s->source.json_path.substr(0, dot + level.size())};
+                row.dims = {level};
+                f.rows.push_back(std::move(row));
+                for (const auto& [k, v] : s->dimensions)
+                    if (k != g.dim && std::find(f.context.begin(), f.context.end(), std::make_pair(k, v)) == f.context.end())
+                        f.context.emplace_back(k, v);
+            }
+            auto& row = f.rows[row_of[level]];
+            row.values.resize(f.measures.size(), std::nan(""));
+            row.values[measure_of[measure]] = s->value * s->meaning.unit.to_canonical;
+            if (s->failed && !row.failed) {
+                row.failed = true;
+                row.failure_reason = s->failure_reason;
+            }
+        }
+        for (auto& row : f.rows) row.values.resize(f.measures.size(), std::nan(""));
+        out.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
+bool is_aggregate_name(std::string_view name) {
+    for (auto p : kAggregatePrefixes)
+        if (util::starts_with(name, p)) return true;
+    for (auto s : kAggregateSuffixes)
+        if (util::ends_with(name, s)) return true;
+    return false;
+}
+
+std::string strip_aggregate(std::string_view name) {
+    for (auto p : kAggregatePrefixes)
+        if (util::starts_with(name, p)) return std::string(name.substr(p.size()));
+    for (auto s : kAggregateSuffixes)
+        if (util::ends_with(name, s)) return std::string(name.substr(0, name.size() - s.size()));
+    return std::string(name);
+}
+
+int Frame::measure_index(std::string_view name) const {
+    for (std::size_t i = 0; i < measures.size(); ++i)
+        if (measures[i].name == name) return static_cast<int>(i);
+    return -1;
+}
+
+int Frame::dim_index(std::string_view name) const {
+    for (std::size_t i = 0; i < dim_names.size(); ++i)
+        if (dim_names[i] == name) return static_cast<int>(i);
+    return -1;
+}
+
+std::string Frame::context_value(std::string_view name) const {
+    for (const auto& [k, v] : context)
+        if (k == name) return v;
+    return "";
+}
+
+std::vector<Frame> build_frames(const model::Corpus& corpus) {
+    std::set<std::string> skip, prose;
+    for (const auto& f : corpus.files) {
+        if (f.status != model::FileStatus::parsed || !f.duplicate_of.empty()) skip.insert(f.path);
+        if (f.kind == model::FileKind::markdown) prose.insert(f.path);
+    }
+    std::vector<Frame> frames;
+    for (const auto& t : corpus.tables) {
+        if (skip.count(t.file) || t.rows.empty()) continue;
+        Frame f = frame_from_table(t);
+        // Tables inside Markdown are what someone wrote about the data: claims, never raw samples.
+        if (prose.count(t.file)) f.derived = f.narrative = true;
+        if (!f.measures.empty()) frames.push_back(std::move(f));
+    }
+    frames_from_scalars(corpus, skip, frames);
+    return frames;
+}
+
+}  // namespace analysis

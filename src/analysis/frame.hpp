@@ -1,0 +1,58 @@
+#pragma once
+// Frames: every table and every keyed JSON object turned into one shape the analyzers share —
+// dimensions and canonical measurements per row, with sources, failure and cold-start flags.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/corpus.hpp"
+
+namespace analysis {
+
+struct Measure {
+    std::string name;                                   ///< column or JSON key path ("tokens_s")
+    model::Quantity quantity = model::Quantity::unknown;
+    std::string original_unit;                          ///< as in the data ("ms"); values are canonical
+};
+
+struct FrameRow {
+    model::Source source;
+    std::vector<std::string> dims;  ///< one per Frame::dim_names ("" when missing)
+    std::vector<double> values;     ///< one per Frame::measures, canonical unit, NaN when missing
+    bool failed = false;
+    std::string failure_reason;
+    bool cold = false;              ///< load-dominated first call / reload (set by mark_cold_starts)
+    std::string cold_reason;
+};
+
+struct Frame {
+    std::string id;                 ///< slug of file + locator, unique within a corpus
+    std::string file;
+    std::string locator;
+    std::string label;              ///< "gemma3/gemma3_param_tuning.csv" or "...json [backends]"
+    bool derived = false;           ///< holds aggregates (mean_/median_ columns), not raw samples
+    bool narrative = false;         ///< a table inside a Markdown document (also derived)
+    std::vector<std::string> dim_names;
+    std::vector<bool> dim_is_setting;  ///< numeric configuration settings (num_gpu, temperature)
+    std::vector<Measure> measures;
+    std::vector<FrameRow> rows;
+    std::vector<std::pair<std::string, std::string>> context;  ///< dimensions constant over the frame
+
+    /// Index of a measure / dimension by name, or -1.
+    int measure_index(std::string_view name) const;
+    int dim_index(std::string_view name) const;
+    /// Value of a context dimension ("" when absent).
+    std::string context_value(std::string_view name) const;
+};
+
+/// Builds frames from all tables and keyed scalars of parsed, non-duplicate files, in file order.
+/// Constant dimensions move to Frame::context.
+std::vector<Frame> build_frames(const model::Corpus& corpus);
+
+/// True when a name reads as an aggregate ("mean_tokens_s", "median_ttft_s", "avg_latency").
+bool is_aggregate_name(std::string_view name);
+
+/// Strips an aggregate prefix or suffix: "mean_tokens_s" -> "tokens_s", "eval_s_mean" -> "eval_s".
+std::string strip_aggregate(std::string_view name);
+
+}  // namespace analysis

@@ -1,0 +1,100 @@
+#include "analysis/select.hpp"
+
+#include <cmath>
+
+#include "util/strings.hpp"
+
+namespace analysis {
+
+namespace {
+
+using model::Quantity;
+
+std::string norm(const std::string& s) { return util::normalise_name(s); }
+
+int find_measure(const Frame& f, Quantity q, std::initializer_list<std::string_view> words, bool avoid_aggregate) {
+    int fallback = -1;
+    for (std::size_t i = 0; i < f.measures.size(); ++i) {
+        const auto& m = f.measures[i];
+        if (q != Quantity::unknown && m.quantity != q) continue;
+        std::string n = norm(m.name);
+        bool hit = words.size() == 0;
+        for (auto w : words) hit = hit || n.find(w) != std::string::npos;
+        if (!hit) continue;
+        if (avoid_aggregate && (is_aggregate_name(n) || n.find("std") != std::string::npos ||
+                                n.find("min_") != std::string::npos || n.find("max_") != std::string::npos)) {
+            if (fallback < 0) fallback = static_cast<int>(i);
+            continue;
+        }
+        return static_cast<int>(i);
+    }
+    return fallback;
+}
+
+}  // namespace
+
+bool row_selected(const FrameRow& row, Rows which) {
+    if (row.failed) return false;
+    return which == Rows::ok || !row.cold;
+}
+
+std::vector<double> values_of(const Frame& frame, int m, Rows which) {
+    std::vector<double> out;
+    if (m < 0) return out;
+    for (const auto& row : frame.rows) {
+        if (!row_selected(row, which)) continue;
+        double v = row.values[static_cast<std::size_t>(m)];
+        if (std::isfinite(v)) out.push_back(v);
+    }
+    return out;
+}
+
+std::vector<model::Source> sources_of(const Frame& frame, int m, Rows which) {
+    std::vector<model::Source> out;
+    if (m < 0) return out;
+    for (const auto& row : frame.rows)
+        if (row_selected(row, which) && std::isfinite(row.values[static_cast<std::size_t>(m)])) out.push_back(row.source);
+    return out;
+}
+
+int throughput_measure(const Frame& f) { return find_measure(f, Quantity::throughput, {}, true); }
+int ttft_measure(const Frame& f) { return find_measure(f, Quantity::time, {"ttft", "first_token"}, true); }
+int load_measure(const Frame& f) { return find_measure(f, Quantity::time, {"load"}, true); }
+int latency_measure(const Frame& f) {
+    int m = find_measure(f, Quantity::time, {"mean_time", "latency", "generation_time", "e2e", "p50"}, false);
+    return m >= 0 ? m : find_measure(f, Quantity::time, {}, true);
+}
+int token_count_measure(const Frame& f) {
+    // Generated tokens only: prompt and total counts would inflate a decode rate.
+    for (auto want : {"eval_count", "output_tokens", "completion_tokens", "tokens", "generated_tokens"})
+        for (std::size_t i = 0; i < f.measures.size(); ++i)
+            if (f.measures[i].quantity == Quantity::tokens && norm(f.measures[i].name) == want) return static_cast<int>(i);
+    return -1;
+}
+int decode_time_measure(const Frame& f) {
+    for (std::size_t i = 0; i < f.measures.size(); ++i) {
+        std::string n = norm(f.measures[i].name);
+        if (f.measures[i].quantity == Quantity::time && (n == "eval_s" || n == "eval_duration" || n == "eval_ms" || n == "decode_s"))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::string describe_dims(const Frame& frame, const FrameRow& row, const std::vector<int>& dims) {
+    std::string out;
+    for (int d : dims) {
+        if (!out.empty()) out += ", ";
+        out += frame.dim_names[static_cast<std::size_t>(d)] + "=" + row.dims[static_cast<std::size_t>(d)];
+    }
+    return out;
+}
+
+std::string frame_subject(const Frame& frame) {
+    for (const auto& key : {"model", "model_name", "model.name"}) {
+        std::string v = frame.context_value(key);
+        if (!v.empty()) return v;
+    }
+    return frame.file;
+}
+
+}  // namespace analysis

@@ -1,0 +1,118 @@
+#include "analysis/summaries.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "analysis/comparison.hpp"
+#include "analysis/select.hpp"
+#include "stats/ratio.hpp"
+#include "stats/summary.hpp"
+
+namespace analysis {
+
+namespace {
+
+struct Group {
+    std::string name;  ///< "" for the whole frame
+    std::vector<std::size_t> rows;
+};
+
+std::vector<Group> groups_of(const Frame& f) {
+    for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
+        if (f.dim_is_setting[d] || !is_subject_dimension(f.dim_names[d])) continue;
+        std::map<std::string, std::size_t> index;
+        std::vector<Group> out;
+        for (std::size_t r = 0; r < f.rows.size(); ++r) {
+            auto [it, inserted] = index.try_emplace(f.rows[r].dims[d], out.size());
+            if (inserted) out.push_back(Group{f.dim_names[d] + "=" + f.rows[r].dims[d], {}});
+            out[it->second].rows.push_back(r);
+        }
+        return out;
+    }
+    Group all{"", {}};
+    for (std::size_t r = 0; r < f.rows.size(); ++r) all.rows.push_back(r);
+    return {all};
+}
+
+void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_only, std::vector<Fact>& facts) {
+    const Measure& measure = f.measures[m];
+    std::vector<double> values;
+    Fact fact;
+    for (auto r : g.rows) {
+        const auto& row = f.rows[r];
+        if (!row_selected(row, warm_only ? Rows::warm : Rows::ok)) continue;
+        double v = row.values[m];
+        if (!std::isfinite(v)) continue;
+        values.push_back(v);
+        fact.sources.push_back(row.source);
+    }
+    if (values.empty()) return;
+    auto s = stats::summarize(values);
+    auto q = measure.quantity;
+    std::string subject = f.label + (g.name.empty() ? "" : " " + g.name);
+    fact.kind = "summary";
+    fact.subject = subject;
+    fact.id = "summary/" + f.id + (g.name.empty() ? "" : "/" + slug(g.name)) + "/" + slug(measure.name);
+    fact.values = {make_count("n", static_cast<double>(s.n)), make_value("mean", s.mean, q), make_value("median", s.median, q),
+                   make_value("p95", s.p95, q), make_value("sd", s.sd_sample, q), make_value("min", s.min, q),
+                   make_value("max", s.max, q)};
+    if (std::isfinite(s.cv)) fact.values.push_back(make_value("cv", s.cv * 100.0, model::Quantity::percent));
+    fact.statement = subject + ", " + (warm_only ? "warm " : "") + measure.name + ": n=" + fact.values[0].text + ", mean " +
+                     fact.values[1].text + ", median " + fact.values[2].text + ", p95 " + fact.values[3].text + ", min " +
+                     fact.values[5].text + ", max " + fact.values[6].text + ".";
+    fact.warnings = s.warnings;
+    facts.push_back(std::move(fact));
+}
+
+void add_weighted_rate(const Frame& f, const Group& g, std::vector<Fact>& facts) {
+    int tok = token_count_measure(f), dec = decode_time_measure(f), tput = throughput_measure(f);
+    if (tok < 0 || dec < 0) return;
+    std::vector<double> tokens, seconds, rates;
+    Fact fact;
+    for (auto r : g.rows) {
+        const auto& row = f.rows[r];
+        if (row.failed) continue;
+        tokens.push_back(row.values[static_cast<std::size_t>(tok)]);
+        seconds.push_back(row.values[static_cast<std::size_t>(dec)]);
+        if (tput >= 0) rates.push_back(row.values[static_cast<std::size_t>(tput)]);
+        fact.sources.push_back(row.source);
+    }
+    auto w = stats::weighted_rate(tokens, seconds);
+    if (!std::isfinite(w.rate)) return;
+    std::string subject = f.label + (g.name.empty() ? "" : " " + g.name);
+    fact.kind = "summary.weighted_throughput";
+    fact.subject = subject;
+    fact.id = "weighted/" + f.id + (g.name.empty() ? "" : "/" + slug(g.name));
+    fact.values = {make_value("token-weighted decode rate", w.rate, model::Quantity::throughput),
+                   make_value("tokens", w.numerator_sum, model::Quantity::tokens),
+                   make_value("decode time", w.denominator_sum, model::Quantity::time)};
+    fact.statement = subject + ": token-weighted decode rate " + fact.values[0].text + " (" + fact.values[1].text + " over " +
+                     fact.values[2].text + " of decoding)";
+    if (!rates.empty()) {
+        auto s = stats::summarize(rates);
+        fact.values.push_back(make_value("unweighted mean of per-call rates", s.mean, model::Quantity::throughput));
+        fact.statement += "; the unweighted mean of per-call rates is " + fact.values.back().text;
+    }
+    fact.statement += ".";
+    fact.warnings = w.warnings;
+    facts.push_back(std::move(fact));
+}
+
+}  // namespace
+
+void add_summary_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+    for (const auto& f : frames) {
+        if (f.derived) continue;
+        int ttft = ttft_measure(f);
+        for (const auto& g : groups_of(f)) {
+            for (std::size_t m = 0; m < f.measures.size(); ++m) {
+                auto q = f.measures[m].quantity;
+                if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
+                add_group_summary(f, g, m, static_cast<int>(m) == ttft, facts);
+            }
+            add_weighted_rate(f, g, facts);
+        }
+    }
+}
+
+}  // namespace analysis
