@@ -9,8 +9,11 @@ cmake --build --preset fuzz -j "$(nproc)"
 status=0
 for target in build/fuzz/*_fuzz; do
   name=$(basename "$target" _fuzz)
-  seeds=fuzz/corpus/${name%_reader}
-  [ -d "$seeds" ] || seeds=fuzz/corpus/$name
+  case "$name" in
+    unit_parser) seeds=fuzz/corpus/units ;;
+    *) seeds=fuzz/corpus/${name%_reader} ;;
+  esac
+  [ -d "$seeds" ] || { echo "no seed folder for $name ($seeds)"; exit 1; }
   work=build/fuzz/work/$name; findings=build/fuzz/findings/$name
   mkdir -p "$work" "$findings"
   echo "-- $name: ${seconds}s from $seeds"

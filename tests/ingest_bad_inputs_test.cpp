@@ -102,7 +102,7 @@ TEST(IngestBadInputs, Utf16FileIsDecoded) {
     ASSERT_TRUE(corpus);
     EXPECT_EQ(entry(*corpus, "utf16.csv").encoding, "utf-16le");
     ASSERT_EQ(corpus->tables.size(), 1u);
-    EXPECT_DOUBLE_EQ(corpus->tables[0].rows[0].cells[1].number, 50.5);
+    EXPECT_DOUBLE_EQ(corpus->tables[0].number_at(0, 1), 50.5);
 }
 
 TEST(IngestBadInputs, DeeplyNestedJsonFailsCleanly) {
@@ -137,11 +137,11 @@ TEST(IngestBadInputs, RaggedCsvAndNonFiniteCells) {
     EXPECT_EQ(f.status, FileStatus::parsed);
     EXPECT_GE(f.warnings.size(), 2u);
     ASSERT_EQ(corpus->tables.size(), 1u);
-    const auto& rows = corpus->tables[0].rows;
-    ASSERT_EQ(rows.size(), 4u);
-    EXPECT_TRUE(rows[0].cells[2].missing());
-    EXPECT_TRUE(std::isnan(rows[2].cells[1].number));
-    EXPECT_TRUE(std::isinf(rows[3].cells[1].number));
+    const auto& t = corpus->tables[0];
+    ASSERT_EQ(t.rows.size(), 4u);
+    EXPECT_TRUE(t.missing_at(0, 2));
+    EXPECT_TRUE(std::isnan(t.number_at(2, 1)));
+    EXPECT_TRUE(std::isinf(t.number_at(3, 1)));
 }
 
 TEST(IngestBadInputs, DuplicatesFoundByContent) {

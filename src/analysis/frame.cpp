@@ -44,28 +44,26 @@ Frame frame_from_table(const model::Table& table) {
     std::vector<std::size_t> varying;
     for (auto c : dim_cols) {
         std::set<std::string> distinct;
-        for (const auto& r : table.rows)
-            if (c < r.cells.size()) distinct.insert(r.cells[c].text);
+        for (std::size_t r = 0; r < table.rows.size() && distinct.size() < 2; ++r) distinct.insert(table.text_at(r, c));
         if (distinct.size() == 1 && table.rows.size() > 1) {
             f.context.emplace_back(table.columns[c], *distinct.begin());
         } else {
             varying.push_back(c);
             f.dim_names.push_back(table.columns[c]);
             bool setting = true;
-            for (const auto& r : table.rows)
-                if (c < r.cells.size() && !r.cells[c].missing()) setting = setting && r.cells[c].is_number;
+            for (std::size_t r = 0; r < table.rows.size(); ++r)
+                if (!table.missing_at(r, c)) setting = setting && table.is_number_at(r, c);
             f.dim_is_setting.push_back(setting);
         }
     }
-    for (const auto& r : table.rows) {
+    for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
+        const auto& r = table.rows[ri];
         FrameRow row;
         row.source = model::Source{table.file, r.line, r.json_path};
-        for (auto c : varying) row.dims.push_back(c < r.cells.size() ? r.cells[c].text : "");
+        for (auto c : varying) row.dims.push_back(table.text_at(ri, c));
         for (std::size_t k = 0; k < measure_cols.size(); ++k) {
             auto c = measure_cols[k];
-            double v = std::nan("");
-            if (c < r.cells.size() && r.cells[c].is_number) v = r.cells[c].number * table.meanings[c].unit.to_canonical;
-            row.values.push_back(v);
+            row.values.push_back(table.number_at(ri, c) * table.meanings[c].unit.to_canonical);
         }
         row.failed = r.failed;
         row.failure_reason = r.failure_reason;

@@ -1,3 +1,5 @@
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -54,14 +56,20 @@ int cmd_ingest(std::span<const std::string_view> args, std::ostream& out, std::o
     const bool show_progress = &err == &std::cerr && stderr_is_terminal();
     if (show_progress)
         options.on_progress = [&err](const ingest::Progress& p) { err << "\r" << format_progress(p) << "\x1b[K" << std::flush; };
+    const auto start = std::chrono::steady_clock::now();
     auto corpus = ingest::ingest_folder(parsed->positionals.front(), options);
+    const double ingest_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (show_progress) err << "\r\x1b[K" << std::flush;
     if (!corpus) {
         err << "chimera-insight ingest: " << corpus.error().message << "\n";
         return kExitFailure;
     }
+    const auto render_start = std::chrono::steady_clock::now();
     out << (parsed->has("--json") ? report::render_inventory_json(*corpus, CHIMERA_VERSION)
                                   : report::render_inventory_text(*corpus));
+    if (std::getenv("CHIMERA_TIMING"))
+        err << "timing: ingest " << ingest_s << " s, render "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - render_start).count() << " s\n";
     std::size_t parsed_files = 0;
     for (const auto& f : corpus->files) {
         if (f.status == model::FileStatus::parsed) ++parsed_files;

@@ -148,4 +148,16 @@ util::Result<Decoded> decode_text(std::string_view bytes, const std::string& fil
     return d;
 }
 
+util::Result<Decoded> decode_text(std::string&& bytes, const std::string& file) {
+    std::string_view view(bytes);
+    bool plain = view.substr(0, 3) != "\xEF\xBB\xBF" && view.substr(0, 2) != "\xFF\xFE" &&
+                 view.substr(0, 2) != "\xFE\xFF" && view.substr(0, 4) != "\xC3\xBF\xC3\xBE" &&
+                 !looks_like_bare_utf16le(view) && !looks_binary(view) && util::is_valid_utf8(view);
+    if (!plain) return decode_text(view, file);
+    Decoded d;
+    d.text = std::move(bytes);
+    d.encoding = "utf-8";
+    return d;
+}
+
 }  // namespace ingest

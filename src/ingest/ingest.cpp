@@ -59,6 +59,7 @@ void finish_content(FileContent& content) {
     for (auto& table : content.tables) {
         annotate_table(table);
         flag_failed_rows(table);
+        table.compact();
     }
     annotate_scalars(content.scalars);
     describe_failed_scalars(content.scalars);
@@ -98,7 +99,7 @@ FileResult process(const ScannedFile& file) {
         e.reason = "not a benchmark data format (" + ext + "); CSV, JSON, JSONL and Markdown are read";
         return r;
     }
-    auto decoded = decode_text(*bytes, file.relative_path);
+    auto decoded = decode_text(std::move(*bytes), file.relative_path);
     if (!decoded) {
         e.status = FileStatus::skipped;
         e.reason = decoded.error().message;

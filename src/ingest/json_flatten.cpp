@@ -20,6 +20,7 @@ using Dimensions = std::vector<std::pair<std::string, std::string>>;
 
 constexpr std::size_t kMaxLookAheadMembers = 32;  // bigger child objects lend their parent no dimensions
 constexpr std::size_t kMaxObjectDimensions = 32;  // more strings than this: a config dump (server_info)
+constexpr std::size_t kMaxDimensions = 64;        // per scalar; keeps output linear in the input
 
 /// Builds a table whose columns grow as records bring new keys.
 struct TableBuilder {
@@ -108,7 +109,9 @@ struct Flattener::Impl {
     bool has_dimension(std::string_view name) const {
         return std::any_of(dims.begin(), dims.end(), [&](const auto& d) { return d.first == name; });
     }
+    /// Adds a dimension unless the innermost one of that name has the same value or the cap is hit.
     void add_dimension(std::string name, std::string_view value) {
+        if (dims.size() >= kMaxDimensions) return;
         for (auto it = dims.rbegin(); it != dims.rend(); ++it) {
             if (it->first != name) continue;
             if (it->second == value) return;
@@ -222,8 +225,7 @@ void Flattener::Impl::walk_level(object level, std::string_view key, int depth) 
         if (value.type() != element_type::OBJECT) continue;
         Mark mark(*this);
         push_key(entry_key, true);
-        dims.emplace_back(name, entry_key);
-        cache_valid = false;
+        add_dimension(name, entry_key);
         walk_object(as_object(value), true, true, depth + 1);
     }
 }
@@ -285,8 +287,7 @@ void Flattener::Impl::add_record(TableBuilder& builder, object record, std::size
     if (has_arrays) {
         Mark mark(*this);
         push_index(index);
-        dims.emplace_back(dim_name, dim_value);
-        cache_valid = false;
+        add_dimension(dim_name, dim_value);
         if (row.failed) set_failure(row.failure_reason);
         emit_numbers = false;
         walk_object(record, true, false, depth);

@@ -18,21 +18,25 @@ namespace ingest {
 /// nested objects flattened with '.' (`system.cpu_percent`), one Row per object (`json_path`
 /// `results[3]`). Cells: numbers with is_number/number set (integers keep their digits, doubles use
 /// util::format_double), strings as-is (also long text), booleans "true"/"false", null missing.
-/// Arrays inside records are not columns: arrays of records become their own tables (locator
-/// `benchmarks[0].requests`), and numbers in arrays become scalars (below), qualified by the record's
-/// strings and a dimension `<singular array key>=<index>` (`result=0`; `record` for a root array).
-/// Elements that are neither objects nor arrays are skipped with a table warning.
+/// Arrays inside records are not columns: arrays of records become tables of their own, one per
+/// path with indices starred (locator `metrics[*].gpu`, rows `metrics[2].gpu[0]`), and numbers in
+/// arrays become scalars (below), qualified by the record's strings and a dimension
+/// `<singular array key>=<index>` (`result=0`; `record` for a root array); hyperfine's `times`
+/// become scalars `results[0].times[3]`. Elements that are neither objects nor arrays are skipped
+/// with a table warning.
 ///
 /// Scalars. Every other number (not a table cell) is a model::Scalar: json_path
 /// `backends.onnx.benchmark.mean_time_ms`, key = last object key (`ttfts` for `ttfts[3]`), pattern =
 /// json_path with dimension levels as `*` and array indices as `[*]` (`backends.*.benchmark.mean_time_ms`,
-/// `ttfts[*]`), line 0. Dimensions, outermost first, a nearer one shadowing an outer one of the same name:
+/// `ttfts[*]`), line 0. Dimensions, outermost first, a nearer one shadowing an outer one of the same
+/// name, at most 64 per scalar (inner ones beyond that are dropped):
 /// - keyed-object levels: an object whose values are 2+ objects (nulls aside) each sharing at least
 ///   half of its keys with the first gives `<singular parent key>=<entry key>` (`backend=onnx`;
 ///   `key` when the level is the root), and the entry is a scope of its own;
 /// - strings and booleans beside a number or at its ancestors' levels, and those inside small
 ///   (<= 32 members) child objects of those levels (`model.device=cuda`), named by their key path
-///   inside the scope (root, level entry or array element). Strings over 120 bytes, and keys with a
+///   inside the scope (root, level entry or array element). Strings over 120 bytes, objects with
+///   more than 32 such strings (config dumps like sglang's server_info), and keys with a
 ///   prose or diagnostic word (prompt, response, text, output, graph, preview, content, message,
 ///   completion, error, traceback, stdout, stderr, ...) are not dimensions.
 /// Meaning fields are left default. JSON keys are joined with '.' as written (no escaping).
@@ -64,8 +68,9 @@ util::Result<FileContent> read_json(std::string_view text, const std::string& fi
 /// Row::line = the line); other values are walked as in read_json under path `[k]`. Numbers in
 /// arrays inside object lines are scalars with a dimension `line=<line>`; every scalar carries its
 /// Source::line. Bad lines become warnings `file:LINE: invalid JSON: <message>` (the first 20, then
-/// one count); the file fails only when no line parses (`file:LINE: invalid JSON: ... (no line of N
-/// parses)`) or has no non-blank line (`file: empty file`). Same repairs as read_json, per line.
+/// one count); the file fails only when no line parses (`file:LINE: invalid JSON: <first message>
+/// (none of N lines parses)`) or has no non-blank line (`file: empty file`). Same repairs as
+/// read_json, per line, reported once per kind for the file.
 util::Result<FileContent> read_jsonl(std::string_view text, const std::string& file);
 
 }  // namespace ingest

@@ -216,6 +216,15 @@ TEST(JsonReader, ProseKeysLongStringsAndConfigDumpsAreNotDimensions) {
     EXPECT_EQ(dim(*scalar_at(content, "dump.port[0]"), "dump.k0"), "<none>");
 }
 
+TEST(JsonReader, DimensionsPerScalarAreCapped) {
+    std::string text = "{";  // 200 small children with distinct keys: not a level, each lends a string
+    for (int i = 0; i < 200; ++i) text += "\"c" + std::to_string(i) + "\": {\"s" + std::to_string(i) + "\": \"v\", \"n\": 1}, ";
+    text += "\"value\": 1}";
+    FileContent content = read_ok(text);
+    ASSERT_EQ(content.scalars.size(), 201u);
+    for (const auto& scalar : content.scalars) EXPECT_LE(scalar.dimensions.size(), 64u);
+}
+
 TEST(JsonReader, NonStandardLiteralsBecomeNonFiniteNumbers) {
     auto result = read_json("{\"a\": NaN,\n \"b\": -Infinity, \"s\": \"NaN Infinity\",\n"
                             " \"rows\": [{\"x\": Infinity}, {\"x\": NaN}]}", "f.json");
@@ -361,6 +370,20 @@ TEST(JsonLinesReader, ManyBadLinesAreSummarised) {
     ASSERT_TRUE(result);
     ASSERT_EQ(result->warnings.size(), 21u);
     EXPECT_EQ(result->warnings.back(), "f.jsonl: 10 more invalid lines");
+}
+
+TEST(JsonLinesReader, ArraysOfRecordsInLinesShareOneTable) {
+    auto result = read_jsonl("{\"run\": 1, \"results\": [{\"t\": 1}]}\n{\"run\": 2, \"results\": [{\"t\": 2}, {\"t\": 3}]}\n",
+                             "f.jsonl");
+    ASSERT_TRUE(result) << result.error().message;
+    ASSERT_EQ(result->tables.size(), 2u);
+    EXPECT_EQ(result->tables[0].locator, "");
+    EXPECT_EQ(result->tables[0].columns, (std::vector<std::string>{"run"}));
+    const model::Table* nested = table_at(*result, "[*].results");
+    ASSERT_NE(nested, nullptr);
+    ASSERT_EQ(nested->rows.size(), 3u);
+    EXPECT_EQ(nested->rows[2].json_path, "[1].results[1]");
+    EXPECT_EQ(nested->rows[2].line, 2);
 }
 
 TEST(JsonLinesReader, LiteralsAndNonObjectLines) {

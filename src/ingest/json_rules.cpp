@@ -29,7 +29,15 @@ std::string_view error_text(element e) {
     return sentinel_number(text) ? std::string_view{} : util::trim(text);
 }
 
-bool key_is(std::string_view key, std::string_view word) { return util::to_lower(key) == word; }
+// Case-insensitive key match against a lower-case word, without allocating (runs on every member).
+bool key_is(std::string_view key, std::string_view word) {
+    if (key.size() != word.size()) return false;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        const char c = (key[i] >= 'A' && key[i] <= 'Z') ? static_cast<char>(key[i] - 'A' + 'a') : key[i];
+        if (c != word[i]) return false;
+    }
+    return true;
+}
 
 bool similar_keys(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
     std::size_t common = 0;

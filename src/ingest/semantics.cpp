@@ -126,14 +126,17 @@ std::optional<Meaning> by_role_name(const std::string& n, const NameContext& ctx
     if (contains(n, "timestamp") || contains(n, "datetime") || has_suffix(n, "_at") || n == "date" ||
         has_token(n, "date") || n == "generated" || (n == "execution_time" && !ctx.all_numeric))
         return role(Role::timestamp, "name '" + n + "' is a wall-clock time");
-    if (in(kIdentifierNames, n)) return role(Role::identifier, "name '" + n + "' numbers records");
+    if (in(kIdentifierNames, n) || has_suffix(n, "_id") || n == "pid")
+        return role(Role::identifier, "name '" + n + "' numbers records");
+    if (n == "create_time" || n == "start_time" || n == "end_time" || n == "created")
+        return role(Role::timestamp, "name '" + n + "' is a wall-clock time");
     if (in(kTextNames, n)) return role(Role::text, "name '" + n + "' holds free text");
     return std::nullopt;
 }
 
 std::optional<Meaning> by_quantity_name(const std::string& n, const NameContext& ctx) {
     if (n == "temperature" || n == "temp" || has_suffix(n, "_temperature") || has_suffix(n, "_temp")) {
-        if (n == "temperature" && is_sampling_context(ctx) && !is_telemetry_context(ctx))
+        if ((n == "temperature" || n == "temp") && is_sampling_context(ctx) && !is_telemetry_context(ctx))
             return role(Role::dimension, "'temperature' next to generation options/metrics => sampling option");
         if (is_telemetry_context(ctx) || n != "temperature")
             return measure(Quantity::temperature, 1, "degC", "'" + n + "' in hardware telemetry => degrees Celsius");
@@ -150,8 +153,12 @@ std::optional<Meaning> by_quantity_name(const std::string& n, const NameContext&
         return measure(Quantity::time, 1e-9, "ns", "'" + n + "' without unit: Ollama durations are nanoseconds");
     if (contains(n, "speedup") || has_suffix(n, "_ratio") || n == "ratio")
         return measure(Quantity::ratio, 1, "x", "'" + n + "' is a ratio");
-    if (n == "power_draw" || n == "power" || has_suffix(n, "_power"))
-        return measure(Quantity::power, 1, "W", "'" + n + "' is power draw => watts");
+    if (n == "power_draw" || n == "power" || has_suffix(n, "_power") || n == "power_limit")
+        return measure(Quantity::power, 1, "W", "'" + n + "' is power => watts");
+    if ((util::starts_with(n, "clock_") || has_suffix(n, "_clock")) && ctx.all_numeric)
+        return measure(Quantity::frequency, 1e6, "MHz", "'" + n + "' is a GPU clock; nvidia-smi reports MHz");
+    if (n == "fan_speed" && ctx.all_numeric)
+        return measure(Quantity::percent, 1, "%", "'fan_speed' is reported in percent by nvidia-smi");
     if (has_suffix(n, "_chars") || has_suffix(n, "_count") || is_count_name(n))
         return measure(Quantity::count, 1, "", "'" + n + "' is a count");
     return std::nullopt;
@@ -210,7 +217,8 @@ model::Meaning infer_meaning(std::string_view raw_name, const NameContext& ctx) 
             return Meaning{Role::measurement, *unit, "unit row/header gives '" + ctx.unit_text + "'"};
     }
     if (auto m = by_quantity_name(n, ctx)) return *m;
-    if (in(kDimensionNames, n) || (util::starts_with(n, "num_") && !contains(n, "_per_")))
+    if (in(kDimensionNames, n) || (util::starts_with(n, "num_") && !contains(n, "_per_")) ||
+        has_suffix(n, "_dim") || n == "gpu_layers" || n == "n_gpu_layers" || n == "hidden_size" || n == "embed_dim")
         return role(Role::dimension, "'" + n + "' is a configuration/grouping key");
     if (auto m = by_suffix(n)) {
         if (ctx.any_value && !ctx.all_numeric) return role(Role::text, "'" + n + "' has a unit suffix but non-numeric values");
@@ -235,7 +243,6 @@ void annotate_table(model::Table& table) {
         NameContext ctx;
         ctx.siblings = names;
         if (col < table.units.size()) ctx.unit_text = std::string(util::trim(table.units[col]));
-        std::set<std::string_view> distinct;
         bool numeric = true;
         for (const auto& row : table.rows) {
             if (col >= row.cells.size() || row.cells[col].missing()) continue;
@@ -243,10 +250,8 @@ void annotate_table(model::Table& table) {
             ctx.any_value = true;
             numeric = numeric && cell.is_number;
             ctx.max_text_length = std::max(ctx.max_text_length, cell.text.size());
-            if (distinct.size() < 64) distinct.insert(cell.text);
         }
         ctx.all_numeric = ctx.any_value && numeric;
-        ctx.distinct_values = distinct.size();
         table.meanings.push_back(infer_meaning(table.columns[col], ctx));
     }
 }

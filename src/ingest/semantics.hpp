@@ -19,7 +19,6 @@ struct NameContext {
     std::string path;                   ///< JSON path (for scalars), used for telemetry context
     bool all_numeric = false;           ///< every non-missing value parses as a number
     bool any_value = false;             ///< at least one non-missing value
-    std::size_t distinct_values = 0;    ///< distinct non-missing texts (capped)
     std::size_t max_text_length = 0;    ///< longest value text
 };
 

@@ -62,7 +62,17 @@ struct Row {
     std::string failure_reason;  ///< e.g. "error column: Failed to connect to Ollama ..."
 };
 
+/// One column's values after compaction: numbers where cells are numeric, dictionary-coded text
+/// otherwise. Keeps a 1 GB folder in memory at a few bytes per cell instead of a string each.
+struct ColumnValues {
+    std::vector<double> numbers;       ///< per row, NaN where the cell is missing or not a number; empty if no number
+    std::vector<std::uint32_t> codes;  ///< per row, index into `labels`; empty if every cell is a number/missing
+    std::vector<std::string> labels;   ///< distinct non-numeric texts; labels[0] is "" (missing)
+};
+
 /// A table: CSV file, Markdown pipe table, or JSON array of records.
+/// Readers fill `rows[i].cells`; ingest then calls compact(), which moves the cells into `values`
+/// (columnar) and empties each Row::cells. Use the accessors, which work in both states.
 struct Table {
     std::string file;                  ///< relative path
     std::string locator;               ///< "" (CSV), heading text (Markdown), JSON path (JSON)
@@ -72,6 +82,17 @@ struct Table {
     std::vector<Meaning> meanings;     ///< one per column, filled by ingest::semantics
     std::vector<Row> rows;
     std::vector<std::string> warnings; ///< ragged rows and similar, "path:line: message"
+    std::vector<ColumnValues> values;  ///< filled by compact(); one per column
+
+    bool compacted() const { return !values.empty() || columns.empty(); }
+    /// The cell's number, or NaN when missing / not numeric.
+    double number_at(std::size_t row, std::size_t column) const;
+    /// The cell's text ("" when missing). Numeric cells of a compacted table print shortest round-trip.
+    std::string text_at(std::size_t row, std::size_t column) const;
+    bool missing_at(std::size_t row, std::size_t column) const;
+    bool is_number_at(std::size_t row, std::size_t column) const;
+    /// Moves cells into columnar `values` and frees them; idempotent.
+    void compact();
 };
 
 /// A number found in a JSON document outside any table, with the dimensions that qualify it

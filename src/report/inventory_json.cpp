@@ -93,22 +93,19 @@ Json scalar_series_json(const model::Corpus& corpus) {
         j["key"] = members.front()->key;
         j.update(unit_json(members.front()->meaning));
         j["count"] = members.size();
-        Json values = Json::array();
+        // The inventory names series, units and failures; values themselves belong to `analyze`.
+        j["first_json_path"] = members.front()->source.json_path;
+        Json dims = Json::object();
+        for (const auto* s : members)
+            for (const auto& [k, val] : s->dimensions)
+                if (s->source.json_path.find(val) != std::string::npos) dims[k].push_back(val);
+        if (!dims.empty()) j["keyed_dimensions"] = std::move(dims);
+        Json failed = Json::array();
         for (const auto* s : members) {
-            Json v;
-            v["json_path"] = s->source.json_path;
-            v["value"] = number_or_null(s->value);
-            if (s->meaning.role == model::Role::measurement && s->meaning.unit.known())
-                v["canonical_value"] = number_or_null(s->value * s->meaning.unit.to_canonical);
-            if (!s->dimensions.empty()) {
-                Json d = Json::object();
-                for (const auto& [k, val] : s->dimensions) d[k] = val;
-                v["dimensions"] = std::move(d);
-            }
-            if (s->failed) v["failed"] = s->failure_reason;
-            values.push_back(std::move(v));
+            if (!s->failed) continue;
+            failed.push_back({{"json_path", s->source.json_path}, {"value", number_or_null(s->value)}, {"reason", s->failure_reason}});
         }
-        j["values"] = std::move(values);
+        j["failed_values"] = std::move(failed);
         out.push_back(std::move(j));
     }
     return out;

@@ -1,0 +1,147 @@
+// The offline narrator's summary prose: executive summary, key findings and conclusion. Sentences
+// are templates filled with FactValue texts; a sentence whose facts are absent is left out.
+#include "report/narrative.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/narrative_pick.hpp"
+
+namespace report {
+
+namespace {
+
+std::string folder_sentence(const ReportInput& in) {
+    const auto* files = analysis::find_fact(in.analysis, "inventory/files");
+    if (!files) return "";
+    const auto* records = analysis::find_fact(in.analysis, "inventory/records");
+    std::string root = in.context.input_root.empty() ? in.corpus.root : in.context.input_root;
+    std::string s = "The folder " + (root.empty() ? std::string() : code(root) + " ") + "holds " + text_of(files, "files") +
+                    " files (" + text_of(files, "bytes") + "): " + text_of(files, "parsed") + " parsed, " +
+                    text_of(files, "skipped") + " skipped as non-data, " + text_of(files, "failed") + " unreadable and " +
+                    text_of(files, "duplicates") + " byte-identical duplicates counted once";
+    if (records)
+        s += "; they hold " + text_of(records, "tables") + " tables with " + text_of(records, "rows") + " rows and " +
+             text_of(records, "claims") + " numeric claims in prose";
+    return s + " " + fact_refs(records ? FactList{files, records} : FactList{files}) + ".";
+}
+
+std::string throughput_sentence(const ReportInput& in) {
+    if (const auto* r = pick_ranking(in.analysis)) {
+        auto e = ranking_entries(*r);
+        const auto& top = e.front();
+        const auto& bottom = e.back();
+        return code(top.name) + " leads the throughput ranking at " + top.median->text + " median over " +
+               (top.calls ? top.calls->text + " " : "") + "successful calls" +
+               (top.weighted ? " (token-weighted " + top.weighted->text + ")" : "") + ", and " + code(bottom.name) +
+               " is slowest at " + bottom.median->text + " " + fact_ref(*r) + ".";
+    }
+    if (const auto* s = pick_best_sweep(in.analysis, true))
+        return "The fastest configuration measured is " + config_code(sweep_config(*s, "fastest")) + " in " +
+               code(s->subject) + " at " + s->values[0].text + " " + fact_ref(*s) + ".";
+    return "";
+}
+
+std::string failure_sentence(const ReportInput& in) {
+    const auto* records = analysis::find_fact(in.analysis, "inventory/records");
+    const auto* failed = records ? value_labelled(*records, "failed rows") : nullptr;
+    FactList folders = facts_of_kind(in.analysis, "quality.failed_folder");
+    if (!failed) return "";
+    if (failed->value == 0 && folders.empty()) return "No table row failed " + fact_ref(*records) + ".";
+    std::string s = failed->text + " of " + text_of(records, "rows") + " table rows failed and are excluded from every statistic";
+    FactList cited{records};
+    if (!folders.empty()) {
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < folders.size() && i < 3; ++i) {
+            names.push_back(code(folders[i]->subject));
+            cited.push_back(folders[i]);
+        }
+        s += "; every row failed in the run folder" + std::string(folders.size() > 1 ? "s " : " ") + join_words(names) +
+             (folders.size() > 3 ? " among others (section 6)" : "");
+    }
+    return s + " " + fact_refs(cited) + ".";
+}
+
+std::string cold_sentence(const ReportInput& in) {
+    const auto* c = pick_cold_start(in.analysis);
+    if (!c) return "";
+    std::string s = "Cold starts dominate TTFT: in " + code(c->subject) + ", " + text_of(c, "cold calls") + " of " +
+                    text_of(c, "calls") + " calls are cold starts or reloads (up to " + text_of(c, "max cold TTFT") +
+                    "), which lifts the mean TTFT to " + text_of(c, "mean TTFT with cold calls") +
+                    " against a warm median of " + text_of(c, "median warm TTFT") + " " + fact_ref(*c) + ".";
+    if (const auto* k = pick_confounded(in.analysis, c)) {
+        std::string level = confounded_level(*k);
+        s += " All " + text_of(k, "reloads at this level") + " reloads in " + code(k->subject) + " fall on " +
+             (level.empty() ? std::string("one setting") : code(level)) +
+             ", so that setting's higher TTFT is reload order, not a parameter effect " + fact_ref(*k) + ".";
+    }
+    return s;
+}
+
+std::string contradiction_sentence(const ReportInput& in) {
+    FactList all = contradictions(in.analysis);
+    if (all.empty()) return "";
+    const auto* f = biggest_contradiction(all);
+    std::string body = shown_statement(in, *f);
+    if (!body.empty() && body.back() == '.') body.pop_back();
+    return "Prose and digests in the folder disagree with the raw data; the largest case: " + body + " " + fact_ref(*f) +
+           (all.size() > 1 ? " (section 6 lists every contradiction)." : ".");
+}
+
+std::string noise_sentence(const ReportInput& in) {
+    const auto* noise = pick_single_run_noise(in.analysis);
+    if (!noise) return "";
+    const auto* range = range_of_noise(in.analysis, *noise);
+    std::string where = range ? " in " + code(range->subject) : "";
+    return "Each configuration of the sweep" + where + " ran once, so its " + text_of(noise, "spread") +
+           " spread cannot be separated from run-to-run noise " + fact_ref(*noise) + ".";
+}
+
+}  // namespace
+
+std::string render_executive_summary(const ReportInput& in) {
+    std::vector<std::string> sentences;
+    for (auto s : {folder_sentence(in), throughput_sentence(in), failure_sentence(in), cold_sentence(in),
+                   contradiction_sentence(in), noise_sentence(in)})
+        if (!s.empty()) sentences.push_back(s);
+    std::string out = "## 1. Executive Summary\n\n";
+    if (sentences.empty()) return out + "The analysis produced no facts, so there is nothing to summarise.\n\n";
+    for (std::size_t i = 0; i < sentences.size(); ++i) out += (i ? " " : "") + sentences[i];
+    return out + "\n\n";
+}
+
+std::string render_key_findings(const ReportInput& in) {
+    std::string out = "## 4. Key Findings\n\n";
+    FactList chosen = key_findings(in.analysis);
+    if (chosen.empty()) return out + "No finding: the analysis produced no ranking, sweep, comparison or data-quality fact.\n\n";
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        out += std::to_string(i + 1) + ". " + shown_statement(in, *chosen[i]) + " " + fact_ref(*chosen[i]) + "\n";
+    return out + "\nSection 3 and the appendix hold every other fact.\n\n";
+}
+
+std::string render_conclusion(const ReportInput& in) {
+    std::vector<std::string> s;
+    if (const auto* r = pick_ranking(in.analysis)) {
+        auto top = ranking_entries(*r).front();
+        const auto* noise = pick_single_run_noise(in.analysis);
+        s.push_back("On throughput, " + code(top.name) + " is the measured leader at " + top.median->text + " " + fact_ref(*r) +
+                    (noise ? ", but single-run sweeps cannot yet rank the settings within a model " + fact_ref(*noise) : std::string()) + ".");
+    }
+    if (const auto* c = pick_cold_start(in.analysis))
+        s.push_back("On TTFT, warm-up handling comes first: cold calls reach " + text_of(c, "max cold TTFT") +
+                    " while the warm median is " + text_of(c, "median warm TTFT") + " " + fact_ref(*c) + ".");
+    const auto* records = analysis::find_fact(in.analysis, "inventory/records");
+    if (records && value_labelled(*records, "failed rows")) {
+        bool contradicted = !contradictions(in.analysis).empty();
+        s.push_back("On quality, " + text_of(records, "failed rows") + " failed rows and " + text_of(records, "failed JSON values") +
+                    " failed JSON values were kept out of the statistics" +
+                    (contradicted ? " and narrative claims contradict the raw data" : "") +
+                    "; rerun and regenerate those before comparing folders " + fact_ref(*records) + ".");
+    }
+    std::string out = "## Conclusion\n\n";
+    if (s.empty()) return out + "The folder holds no data the analysis could measure.\n\n";
+    for (std::size_t i = 0; i < s.size(); ++i) out += (i ? " " : "") + s[i];
+    return out + "\n\n";
+}
+
+}  // namespace report

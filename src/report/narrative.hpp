@@ -1,0 +1,28 @@
+#pragma once
+// The offline narrator: the report's prose sections, templated from facts. Every sentence names
+// the facts it rests on; every number is a FactValue's `number` or `text`, so untraceable_numbers()
+// finds nothing. An LLM narrator (later) must pass the same check. Internal to src/report; pure.
+#include <string>
+
+#include "report/report_facts.hpp"
+
+namespace report {
+
+/// "## 1. Executive Summary": four to seven specific sentences (folder and what was read, the
+/// throughput ranking's top and bottom, failed runs, cold starts and their confounding, the biggest
+/// contradictions, the single-run caveat), each from the facts present.
+std::string render_executive_summary(const ReportInput& in);
+
+/// "## 4. Key Findings": a numbered list, one fact statement per item with its id, chosen by kind
+/// in a fixed priority order with a cap per kind.
+std::string render_key_findings(const ReportInput& in);
+
+/// "## 5. Recommendations": exactly three recommendations, the first applicable ones from a fixed
+/// ordered list (throughput, TTFT / cold starts, data quality, then fallbacks), each quoting and
+/// citing the facts that justify it; then a risk / mitigation table with at least two rows.
+std::string render_recommendations(const ReportInput& in);
+
+/// "## Conclusion": two or three sentences from facts.
+std::string render_conclusion(const ReportInput& in);
+
+}  // namespace report

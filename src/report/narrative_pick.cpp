@@ -1,0 +1,145 @@
+#include "report/narrative_pick.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "util/strings.hpp"
+
+namespace report {
+
+namespace {
+
+/// One row of the key-findings policy: which facts, how many at most, warnings only or not.
+struct FindingRule {
+    std::string_view kind;       ///< exact kind, or a prefix when `prefix`
+    bool prefix;
+    std::size_t cap;
+    bool warnings_only;
+};
+
+// The order a reader needs: what is fastest, what the folder's own prose gets wrong, what the
+// sweeps and comparisons show, what confounds them, and which runs are missing.
+constexpr FindingRule kFindingRules[] = {
+    {"ranking.throughput", false, 1, false}, {"claim", true, 6, true},
+    {"derived", true, 4, true},              {"sweep.range", false, 6, false},
+    {"sweep.noise", false, 3, true},         {"cold_start.confounded", false, 4, false},
+    {"cold_start", false, 3, false},         {"comparison", false, 5, false},
+    {"quality.failed_folder", false, 4, false}, {"quality.failed_values", false, 2, false},
+};
+
+FactList rule_facts(const analysis::Analysis& a, const FindingRule& rule) {
+    FactList out = rule.prefix ? facts_with_kind_prefix(a, rule.kind) : facts_of_kind(a, rule.kind);
+    if (rule.warnings_only)
+        std::erase_if(out, [](const analysis::Fact* f) { return f->severity != analysis::Severity::warning; });
+    auto by_value = [](std::string_view label) {
+        return [label](const analysis::Fact* x, const analysis::Fact* y) {
+            const auto* vx = value_labelled(*x, label);
+            const auto* vy = value_labelled(*y, label);
+            return (vx ? vx->value : -INFINITY) > (vy ? vy->value : -INFINITY);
+        };
+    };
+    if (rule.kind == "cold_start") std::stable_sort(out.begin(), out.end(), by_value("max cold TTFT"));
+    if (rule.kind == "sweep.range")  // throughput sweeps first
+        std::stable_partition(out.begin(), out.end(), [](const analysis::Fact* f) { return is_throughput_fact(*f); });
+    if (out.size() > rule.cap) out.resize(rule.cap);
+    return out;
+}
+
+}  // namespace
+
+std::string text_of(const analysis::Fact* fact, std::string_view label) {
+    const auto* v = fact ? value_labelled(*fact, label) : nullptr;
+    return v ? v->text : "n/a";
+}
+
+std::string frame_part(const std::string& id) {
+    auto a = id.find('/');
+    if (a == std::string::npos) return "";
+    auto b = id.find('/', a + 1);
+    return id.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
+}
+
+const analysis::Fact* pick_ranking(const analysis::Analysis& a) {
+    for (const auto* f : facts_of_kind(a, "ranking.throughput"))
+        if (ranking_entries(*f).size() >= 2) return f;
+    return nullptr;
+}
+
+const analysis::Fact* pick_best_sweep(const analysis::Analysis& a, bool throughput) {
+    const analysis::Fact* best = nullptr;
+    for (const auto* f : facts_of_kind(a, "sweep.range")) {
+        if (is_throughput_fact(*f) != throughput || f->values.empty() || !std::isfinite(f->values[0].value)) continue;
+        if (f->values[0].quantity != model::Quantity::throughput && f->values[0].quantity != model::Quantity::time) continue;
+        double v = f->values[0].value;
+        if (!best || (throughput ? v > best->values[0].value : v < best->values[0].value)) best = f;
+    }
+    return best;
+}
+
+const analysis::Fact* pick_cold_start(const analysis::Analysis& a) {
+    return max_by_value(facts_of_kind(a, "cold_start"), "max cold TTFT");
+}
+
+const analysis::Fact* pick_confounded(const analysis::Analysis& a, const analysis::Fact* cold) {
+    auto all = facts_of_kind(a, "cold_start.confounded");
+    if (all.empty()) return nullptr;
+    if (cold)
+        for (const auto* f : all)
+            if (frame_part(f->id) == frame_part(cold->id)) return f;
+    return all.front();
+}
+
+std::string confounded_level(const analysis::Fact& f) {
+    const std::string& s = f.statement;
+    auto from = s.find(" fall on ");
+    if (from == std::string::npos) return "";
+    from += 9;
+    auto to = std::min(s.find(" (the first value", from), s.find(", so its higher TTFT", from));
+    return to == std::string::npos ? "" : s.substr(from, to - from);
+}
+
+FactList contradictions(const analysis::Analysis& a) {
+    FactList out;
+    for (const auto& f : a.facts)
+        if ((util::starts_with(f.kind, "claim") || util::starts_with(f.kind, "derived")) && f.severity == analysis::Severity::warning)
+            out.push_back(&f);
+    return out;
+}
+
+const analysis::Fact* biggest_contradiction(const FactList& all) {
+    const analysis::Fact* best = all.empty() ? nullptr : all.front();
+    double best_value = -INFINITY;
+    for (const auto* f : all)
+        for (const auto& v : f->values)
+            if (v.quantity == model::Quantity::percent && std::isfinite(v.value) && std::fabs(v.value) > best_value) {
+                best = f;
+                best_value = std::fabs(v.value);
+            }
+    return best;
+}
+
+const analysis::Fact* range_of_noise(const analysis::Analysis& a, const analysis::Fact& noise) {
+    auto slash = noise.id.find('/');
+    return slash == std::string::npos ? nullptr : analysis::find_fact(a, "sweep-range" + noise.id.substr(slash));
+}
+
+const analysis::Fact* pick_single_run_noise(const analysis::Analysis& a) {
+    const analysis::Fact* first = nullptr;
+    for (const auto* f : facts_of_kind(a, "sweep.noise")) {
+        if (f->severity != analysis::Severity::warning || !value_labelled(*f, "spread")) continue;
+        const auto* range = range_of_noise(a, *f);
+        if (range && is_throughput_fact(*range)) return f;
+        if (!first) first = f;
+    }
+    return first;
+}
+
+FactList key_findings(const analysis::Analysis& a) {
+    FactList out;
+    for (const auto& rule : kFindingRules)
+        for (const auto* f : rule_facts(a, rule))
+            if (std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
+    return out;
+}
+
+}  // namespace report

@@ -1,0 +1,38 @@
+#pragma once
+// Which facts the narrator talks about: the choices behind the executive summary, key findings,
+// recommendations and conclusion, kept in one place so every section picks the same facts.
+// Internal to src/report; every function is pure and returns nullptr / empty when nothing fits.
+#include <string>
+
+#include "report/report_facts.hpp"
+
+namespace report {
+
+/// The labelled value's text ("88.38 tok/s"), or "n/a" when the fact or value is absent.
+std::string text_of(const analysis::Fact* fact, std::string_view label);
+
+/// The throughput ranking when it ranks at least two entries.
+const analysis::Fact* pick_ranking(const analysis::Analysis& analysis);
+/// The sweep.range fact with the best value: highest tok/s (`throughput`) or lowest time.
+const analysis::Fact* pick_best_sweep(const analysis::Analysis& analysis, bool throughput);
+/// The cold_start fact with the largest cold TTFT.
+const analysis::Fact* pick_cold_start(const analysis::Analysis& analysis);
+/// A cold_start.confounded fact, preferring one on the same frame as `cold` (may be null).
+const analysis::Fact* pick_confounded(const analysis::Analysis& analysis, const analysis::Fact* cold);
+/// The `name=value` level a confounded statement names ("temperature=0.2"), or "".
+std::string confounded_level(const analysis::Fact& confounded);
+/// Claim and derived-check facts of warning severity: prose or digests the raw data contradicts.
+FactList contradictions(const analysis::Analysis& analysis);
+/// The contradiction with the largest percent value (first when none has one).
+const analysis::Fact* biggest_contradiction(const FactList& contradictions);
+/// A warning sweep.noise fact (one run per configuration), a throughput sweep's first.
+const analysis::Fact* pick_single_run_noise(const analysis::Analysis& analysis);
+/// The sweep.range fact a sweep.noise fact belongs to.
+const analysis::Fact* range_of_noise(const analysis::Analysis& analysis, const analysis::Fact& noise);
+/// The frame id inside a fact id ("cold-start/<frame>/..." -> "<frame>").
+std::string frame_part(const std::string& fact_id);
+
+/// Key findings: facts chosen by kind in a fixed priority order, each kind capped.
+FactList key_findings(const analysis::Analysis& analysis);
+
+}  // namespace report
