@@ -232,13 +232,36 @@ bool better(const PairCheck& a, const PairCheck& b) {
            std::make_tuple(b.same_folder, b.prefix, b.agreeing, b.rows.size(), -b.error);
 }
 
-int raw_measure(const Frame& r, const std::string& base, model::Quantity q) {
+// Words of `part` all occur in `whole` (both normalised); the count of extra words, or -1.
+int extra_words(const std::string& part, const std::string& whole) {
+    auto want = util::split(part, '_');
+    auto have = util::split(whole, '_');
+    if (want.size() < 2) return -1;  // one word ("tokens") is too weak to pair columns by
+    for (auto w : want)
+        if (std::find(have.begin(), have.end(), w) == have.end()) return -1;
+    return static_cast<int>(have.size() - want.size());
+}
+
+/// R's measure for D's `name` (normalised) / `base` (aggregate stripped): the same name, else the
+/// measure of the same quantity whose name holds all of D's words with the fewest extra words
+/// ("Mean (ms)" -> "benchmark.mean_time_ms", "Compile Time (s)" -> "compilation.compile_time_s").
+int raw_measure(const Frame& r, const std::string& name, const std::string& base, model::Quantity q) {
+    int best = -1, best_extra = 1 << 20;
     for (std::size_t i = 0; i < r.measures.size(); ++i) {
         const auto& m = r.measures[i];
+        std::string rn = normalise_name(m.name);
         bool same_quantity = m.quantity == q || m.quantity == model::Quantity::unknown || q == model::Quantity::unknown;
-        if (same_quantity && normalise_name(m.name) == base) return static_cast<int>(i);
+        if (same_quantity && rn == base) return static_cast<int>(i);
+        if (m.quantity != q || q == model::Quantity::unknown) continue;
+        for (const auto* words : {&name, &base}) {
+            int extra = extra_words(*words, rn);
+            if (extra >= 0 && extra < best_extra) {
+                best = static_cast<int>(i);
+                best_extra = extra;
+            }
+        }
     }
-    return -1;
+    return best;
 }
 
 /// Frames that may hold someone's aggregates: derived ones, files named *summary*, and frames
@@ -276,13 +299,19 @@ const RowCheck* pick_example(const PairCheck& p) {
     return example;
 }
 
+/// "mean" / "median", or "value" when every D row stands for exactly one raw row.
+std::string stat_word(const PairCheck& p, bool median) {
+    bool single = std::all_of(p.rows.begin(), p.rows.end(), [](const RowCheck& rc) { return rc.r_rows.size() == 1; });
+    return single ? "value" : median ? "median" : "mean";
+}
+
 std::string example_text(const Frame& d, int dm, const PairCheck& p, const RowCheck& rc, bool median, Fact& fact) {
     const Measure& measure = d.measures[static_cast<std::size_t>(dm)];
     auto add = [&](const std::string& label, double v) {
         fact.values.push_back(make_value(label, v, measure.quantity));
         return fact.values.back().text;
     };
-    std::string stat = median ? "median" : "mean";
+    std::string stat = stat_word(p, median);
     std::string out = "e.g. " + cu::code(describe_row(d, d.rows[rc.d_row], p.constraints)) + ": summary " +
                       add("summary " + measure.name, rc.d_value);
     if (!std::isfinite(rc.primary)) {
@@ -309,12 +338,13 @@ void emit_check(const Frame& d, int dm, const PairCheck& p, bool median, std::ve
     fact.subject = d.label;
     fact.id = "derived/" + d.id + "/" + slug(measure.name);
     fact.severity = bad > 0 ? Severity::warning : cold > 0 ? Severity::notice : Severity::info;
-    std::string stat = median ? "median" : "mean";
+    std::string stat = stat_word(p, median);
     std::string s = cu::code(d.label) + " (derived) vs raw " + cu::code(p.raw->label) + ": ";
     fact.values.push_back(make_count("values compared", static_cast<double>(n)));
     if (bad == 0) {
         s += n == 1 ? "the " + cu::code(measure.name) + " value agrees with the raw " + stat
-                    : "all " + fact.values[0].text + " " + cu::code(measure.name) + " values agree with the raw " + stat;
+                    : "all " + fact.values[0].text + " " + cu::code(measure.name) + " values agree with the raw " + stat +
+                          (stat == "value" ? "s" : "s of the matching rows");
     } else {
         fact.values.push_back(make_count("values that disagree", static_cast<double>(bad)));
         s += fact.values[1].text + " of " + fact.values[0].text + " " + cu::code(measure.name) +
@@ -350,7 +380,7 @@ bool check_frame(const Frame& d, const std::vector<Frame>& frames, std::vector<F
         std::optional<PairCheck> best;
         for (const auto& r : frames) {
             if (r.derived || &r == &d || is_summary(r)) continue;
-            int rm = raw_measure(r, base, d.measures[m].quantity);
+            int rm = raw_measure(r, n, base, d.measures[m].quantity);
             if (rm < 0) continue;
             auto cs = link(d, r);
             if (!cs) continue;

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <map>
 
+#include "analysis/comparison.hpp"
 #include "analysis/select.hpp"
+#include "stats/percentile.hpp"
 #include "stats/summary.hpp"
 
 namespace analysis {
@@ -14,11 +16,12 @@ namespace {
 constexpr double kColdFactor = 5.0;
 constexpr double kColdMinExcess_s = 0.2;
 
-double median_of(std::vector<double> v) {
+// The warm baseline is the lower quartile, not the median: in a sweep that reloads on every
+// second call, half the calls are cold and the median would hide them.
+double warm_baseline(std::vector<double> v) {
     if (v.empty()) return std::nan("");
     std::sort(v.begin(), v.end());
-    std::size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    return stats::percentile(v, 0.25);
 }
 
 // Settings that differ from the previous row: the usual trigger of an Ollama reload.
@@ -26,7 +29,8 @@ std::string changed_settings(const Frame& f, std::size_t r) {
     if (r == 0) return "";
     std::string out;
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
-        if (!f.dim_is_setting[d] || f.rows[r].dims[d] == f.rows[r - 1].dims[d]) continue;
+        bool trigger = f.dim_is_setting[d] || is_subject_dimension(f.dim_names[d]);  // settings or the model itself
+        if (!trigger || f.rows[r].dims[d] == f.rows[r - 1].dims[d]) continue;
         out += (out.empty() ? "" : ", ") + f.dim_names[d] + " " + f.rows[r - 1].dims[d] + " -> " + f.rows[r].dims[d];
     }
     return out;
@@ -38,7 +42,7 @@ void mark_cold_starts(Frame& f) {
     int ttft = ttft_measure(f);
     if (ttft < 0) return;
     int load = load_measure(f);
-    double median = median_of(values_of(f, ttft, Rows::ok));
+    double median = warm_baseline(values_of(f, ttft, Rows::ok));
     if (!std::isfinite(median)) return;
     bool first_seen = false;
     for (std::size_t r = 0; r < f.rows.size(); ++r) {
@@ -91,20 +95,23 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
             fact.severity = Severity::warning;
             fact.subject = f.label;
             fact.id = "cold-start-confounded/" + f.id + "/" + slug(f.dim_names[d]);
-            auto all_mean = stats::summarize(with).mean;
-            auto warm_mean = stats::summarize(without).mean;
-            fact.values = {make_count("reloads at this level", static_cast<double>(counts.first)),
-                           make_value("mean TTFT of those reloads", all_mean, model::Quantity::time),
-                           make_value("mean warm TTFT at the same level", warm_mean, model::Quantity::time)};
             bool after_change = true;
             for (std::size_t r = 1; r < f.rows.size(); ++r)
                 if (f.rows[r].cold && changed_settings(f, r).empty()) after_change = false;
-            fact.statement = "In " + f.label + " all " + fact.values[0].text + " model reloads fall on " + f.dim_names[d] +
-                             "=" + level +
-                             (after_change ? " (the first value run after each change of the other settings)" : "") +
-                             ", so its higher TTFT (" + fact.values[1].text +
-                             " on reloads vs " + fact.values[2].text +
-                             " warm) is reload order, not an effect of " + f.dim_names[d] + ".";
+            const std::string label = f.dim_names[d] + "=" + level;
+            fact.values = {make_count("reloads at this level", static_cast<double>(counts.first)),
+                           make_value("mean TTFT of those reloads", stats::summarize(with).mean, model::Quantity::time)};
+            fact.statement = "In " + f.label + " all " + fact.values[0].text + " cold starts / model reloads fall on " +
+                             label + (after_change ? " (the first value run after each change of the other settings)" : "");
+            if (without.empty()) {
+                fact.statement += ", and every call at that level was one (mean TTFT " + fact.values[1].text +
+                                  "), so a higher TTFT for " + label + " is reload order, not an effect of " + f.dim_names[d] + ".";
+            } else {
+                fact.values.push_back(make_value("mean warm TTFT at the same level", stats::summarize(without).mean,
+                                                 model::Quantity::time));
+                fact.statement += ", so its higher TTFT (" + fact.values[1].text + " on reloads vs " + fact.values[2].text +
+                                  " warm at the same level) is reload order, not an effect of " + f.dim_names[d] + ".";
+            }
             for (const auto& row : f.rows)
                 if (row.cold) fact.sources.push_back(row.source);
             facts.push_back(std::move(fact));

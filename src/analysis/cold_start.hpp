@@ -7,7 +7,7 @@
 
 namespace analysis {
 
-/// Flags rows of frames with a TTFT measure as cold when TTFT is at least 5x the frame's median
+/// Flags rows of frames with a TTFT measure as cold when TTFT is at least 5x the frame's lower-quartile
 /// TTFT (and 0.2 s above it) and either the load time is at least half of it or it is the
 /// frame's first call. Reasons say which, and name the settings that changed just before.
 void mark_cold_starts(Frame& frame);

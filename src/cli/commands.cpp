@@ -8,6 +8,8 @@ namespace {
 constexpr std::array kCommands = {
     Command{"ingest", "ingest DIR [--json] [--threads N]",
             "read every CSV/JSON/JSONL/Markdown file under DIR and print the inventory", cmd_ingest},
+    Command{"analyze", "analyze DIR [--out OUTDIR] [--llm none]",
+            "compute statistics and facts, write OUTDIR/report.md and report.json", cmd_analyze},
 };
 }  // namespace
 

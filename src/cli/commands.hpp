@@ -18,6 +18,7 @@ struct Command {
 /// All subcommands, in the order --help lists them.
 std::span<const Command> commands();
 
+int cmd_analyze(std::span<const std::string_view> args, std::ostream& out, std::ostream& err);
 int cmd_ingest(std::span<const std::string_view> args, std::ostream& out, std::ostream& err);
 
 }  // namespace cli

@@ -363,6 +363,8 @@ bool is_unit_row(const std::vector<std::string>& cells) {
     return non_empty > 0 && strong && known * 2 > non_empty;
 }
 
+constexpr std::size_t kMaxColumns = 16384;
+
 util::Result<model::Table> read_csv(std::string_view text, const std::string& file) {
     if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
     if (trim_fast(text).empty()) return util::make_error(file, 0, "empty file");
@@ -379,6 +381,11 @@ util::Result<model::Table> read_csv(std::string_view text, const std::string& fi
         return util::make_error(file, line, "header has no column names");
 
     const std::size_t columns = table.columns.size();
+    // A benchmark table has tens of columns, a profiler export a few hundred; a header of millions
+    // of fields is a data dump on one line, not a table (and would cost gigabytes per row).
+    if (columns > kMaxColumns)
+        return util::make_error(file, line, "header has " + std::to_string(columns) + " columns, more than " +
+                                                std::to_string(kMaxColumns) + ": not a benchmark table");
     WarningList ragged(table.warnings, "ragged rows");
     WarningList non_finite(table.warnings, "non-finite values");
     table.rows.reserve(estimate_rows(text));

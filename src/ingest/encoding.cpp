@@ -148,7 +148,7 @@ util::Result<Decoded> decode_text(std::string_view bytes, const std::string& fil
     return d;
 }
 
-util::Result<Decoded> decode_text(std::string&& bytes, const std::string& file) {
+util::Result<Decoded> decode_owned_text(std::string&& bytes, const std::string& file) {
     std::string_view view(bytes);
     bool plain = view.substr(0, 3) != "\xEF\xBB\xBF" && view.substr(0, 2) != "\xFF\xFE" &&
                  view.substr(0, 2) != "\xFE\xFF" && view.substr(0, 4) != "\xC3\xBF\xC3\xBE" &&

@@ -24,6 +24,6 @@ struct Decoded {
 /// Never throws; linear time.
 util::Result<Decoded> decode_text(std::string_view bytes, const std::string& file);
 /// Same, taking ownership: valid UTF-8 without a BOM (the common case) is moved, not copied.
-util::Result<Decoded> decode_text(std::string&& bytes, const std::string& file);
+util::Result<Decoded> decode_owned_text(std::string&& bytes, const std::string& file);
 
 }  // namespace ingest

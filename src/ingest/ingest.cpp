@@ -99,7 +99,7 @@ FileResult process(const ScannedFile& file) {
         e.reason = "not a benchmark data format (" + ext + "); CSV, JSON, JSONL and Markdown are read";
         return r;
     }
-    auto decoded = decode_text(std::move(*bytes), file.relative_path);
+    auto decoded = decode_owned_text(std::move(*bytes), file.relative_path);
     if (!decoded) {
         e.status = FileStatus::skipped;
         e.reason = decoded.error().message;

@@ -317,6 +317,14 @@ TEST(JsonReader, NestingJustUnderTheLimitIsWalked) {
     FileContent content = read_ok(objects);
     ASSERT_EQ(content.scalars.size(), 1u);
     EXPECT_EQ(content.scalars[0].key, "a");
+    std::string tables;  // 511 tables nested in records, walked on a worker thread's stack
+    for (int i = 0; i < 511; ++i) tables += "[{\"s\": \"x\", \"a\": ";
+    tables += "[1, 2]";
+    for (int i = 0; i < 511; ++i) tables += "}]";
+    std::thread worker([&] { content = read_ok(tables); });
+    worker.join();
+    EXPECT_EQ(content.tables.size(), 511u);
+    EXPECT_EQ(content.scalars.size(), 2u);
 }
 
 TEST(JsonReader, EmptyAndInvalidInput) {

@@ -3,6 +3,7 @@
 #include "report/narrative.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "report/narrative_pick.hpp"
@@ -31,14 +32,16 @@ std::string throughput_sentence(const ReportInput& in) {
         auto e = ranking_entries(*r);
         const auto& top = e.front();
         const auto& bottom = e.back();
-        return code(top.name) + " leads the throughput ranking at " + top.median->text + " median over " +
+        std::string lead = subject_phrase(top.name);
+        lead[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lead[0])));
+        return lead + " leads the throughput ranking at " + top.median->text + " median over " +
                (top.calls ? top.calls->text + " " : "") + "successful calls" +
-               (top.weighted ? " (token-weighted " + top.weighted->text + ")" : "") + ", and " + code(bottom.name) +
+               (top.weighted ? " (token-weighted " + top.weighted->text + ")" : "") + ", and " + subject_phrase(bottom.name) +
                " is slowest at " + bottom.median->text + " " + fact_ref(*r) + ".";
     }
     if (const auto* s = pick_best_sweep(in.analysis, true))
         return "The fastest configuration measured is " + config_code(sweep_config(*s, "fastest")) + " in " +
-               code(s->subject) + " at " + s->values[0].text + " " + fact_ref(*s) + ".";
+               subject_phrase(s->subject) + " at " + s->values[0].text + " " + fact_ref(*s) + ".";
     return "";
 }
 
@@ -52,12 +55,9 @@ std::string failure_sentence(const ReportInput& in) {
     FactList cited{records};
     if (!folders.empty()) {
         std::vector<std::string> names;
-        for (std::size_t i = 0; i < folders.size() && i < 3; ++i) {
-            names.push_back(code(folders[i]->subject));
-            cited.push_back(folders[i]);
-        }
-        s += "; every row failed in the run folder" + std::string(folders.size() > 1 ? "s " : " ") + join_words(names) +
-             (folders.size() > 3 ? " among others (section 6)" : "");
+        for (const auto* f : folders) names.push_back(f->subject);
+        for (std::size_t i = 0; i < folders.size() && i < 3; ++i) cited.push_back(folders[i]);
+        s += "; every row failed in the run folder" + std::string(folders.size() > 1 ? "s " : " ") + some_names(names, 3);
     }
     return s + " " + fact_refs(cited) + ".";
 }
@@ -92,7 +92,7 @@ std::string noise_sentence(const ReportInput& in) {
     const auto* noise = pick_single_run_noise(in.analysis);
     if (!noise) return "";
     const auto* range = range_of_noise(in.analysis, *noise);
-    std::string where = range ? " in " + code(range->subject) : "";
+    std::string where = range ? " of " + subject_phrase(range->subject) : "";
     return "Each configuration of the sweep" + where + " ran once, so its " + text_of(noise, "spread") +
            " spread cannot be separated from run-to-run noise " + fact_ref(*noise) + ".";
 }
@@ -124,7 +124,7 @@ std::string render_conclusion(const ReportInput& in) {
     if (const auto* r = pick_ranking(in.analysis)) {
         auto top = ranking_entries(*r).front();
         const auto* noise = pick_single_run_noise(in.analysis);
-        s.push_back("On throughput, " + code(top.name) + " is the measured leader at " + top.median->text + " " + fact_ref(*r) +
+        s.push_back("On throughput, " + subject_phrase(top.name) + " is the measured leader at " + top.median->text + " " + fact_ref(*r) +
                     (noise ? ", but single-run sweeps cannot yet rank the settings within a model " + fact_ref(*noise) : std::string()) + ".");
     }
     if (const auto* c = pick_cold_start(in.analysis))

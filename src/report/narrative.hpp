@@ -22,6 +22,10 @@ std::string render_key_findings(const ReportInput& in);
 /// citing the facts that justify it; then a risk / mitigation table with at least two rows.
 std::string render_recommendations(const ReportInput& in);
 
+/// The risk / mitigation table under the recommendations: at least two rows (risk | evidence |
+/// mitigation), evidence quoted from facts; two generic rows guarantee the minimum.
+std::string render_risks(const ReportInput& in);
+
 /// "## Conclusion": two or three sentences from facts.
 std::string render_conclusion(const ReportInput& in);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "util/strings.hpp"
 
@@ -20,11 +21,11 @@ struct FindingRule {
 // The order a reader needs: what is fastest, what the folder's own prose gets wrong, what the
 // sweeps and comparisons show, what confounds them, and which runs are missing.
 constexpr FindingRule kFindingRules[] = {
-    {"ranking.throughput", false, 1, false}, {"claim", true, 6, true},
-    {"derived", true, 4, true},              {"sweep.range", false, 6, false},
-    {"sweep.noise", false, 3, true},         {"cold_start.confounded", false, 4, false},
-    {"cold_start", false, 3, false},         {"comparison", false, 5, false},
-    {"quality.failed_folder", false, 4, false}, {"quality.failed_values", false, 2, false},
+    {"ranking.throughput", false, 1, false}, {"claim", true, 5, true},
+    {"derived", true, 4, true},              {"sweep.range", false, 4, false},
+    {"sweep.noise", false, 2, true},         {"cold_start.confounded", false, 3, false},
+    {"cold_start", false, 2, false},         {"comparison", false, 4, false},
+    {"quality.failed_folder", false, 3, false}, {"quality.failed_values", false, 1, false},
 };
 
 FactList rule_facts(const analysis::Analysis& a, const FindingRule& rule) {
@@ -38,7 +39,8 @@ FactList rule_facts(const analysis::Analysis& a, const FindingRule& rule) {
             return (vx ? vx->value : -INFINITY) > (vy ? vy->value : -INFINITY);
         };
     };
-    if (rule.kind == "cold_start") std::stable_sort(out.begin(), out.end(), by_value("max cold TTFT"));
+    if (rule.kind == "cold_start") std::stable_sort(out.begin(), out.end(), by_value("cold calls"));
+    if (rule.prefix) std::stable_sort(out.begin(), out.end(), by_value("values that disagree"));
     if (rule.kind == "sweep.range")  // throughput sweeps first
         std::stable_partition(out.begin(), out.end(), [](const analysis::Fact* f) { return is_throughput_fact(*f); });
     if (out.size() > rule.cap) out.resize(rule.cap);
@@ -77,7 +79,16 @@ const analysis::Fact* pick_best_sweep(const analysis::Analysis& a, bool throughp
 }
 
 const analysis::Fact* pick_cold_start(const analysis::Analysis& a) {
-    return max_by_value(facts_of_kind(a, "cold_start"), "max cold TTFT");
+    // Most cold calls first (the pattern, not one outlier), then the largest cold TTFT.
+    const analysis::Fact* best = nullptr;
+    auto key = [](const analysis::Fact* f) {
+        const auto* n = value_labelled(*f, "cold calls");
+        const auto* t = value_labelled(*f, "max cold TTFT");
+        return std::pair{n ? n->value : 0.0, t && std::isfinite(t->value) ? t->value : 0.0};
+    };
+    for (const auto* f : facts_of_kind(a, "cold_start"))
+        if (!best || key(f) > key(best)) best = f;
+    return best;
 }
 
 const analysis::Fact* pick_confounded(const analysis::Analysis& a, const analysis::Fact* cold) {
@@ -107,14 +118,20 @@ FactList contradictions(const analysis::Analysis& a) {
 }
 
 const analysis::Fact* biggest_contradiction(const FactList& all) {
-    const analysis::Fact* best = all.empty() ? nullptr : all.front();
-    double best_value = -INFINITY;
+    // Most disagreeing values, then throughput before other quantities, then the largest percent.
+    auto key = [](const analysis::Fact* f) {
+        double disagree = 0, percent = 0, throughput = 0;
+        for (const auto& v : f->values) {
+            if (!std::isfinite(v.value)) continue;
+            if (v.label.find("disagree") != std::string::npos) disagree = std::max(disagree, v.value);
+            if (v.quantity == model::Quantity::percent) percent = std::max(percent, std::fabs(v.value));
+            if (v.quantity == model::Quantity::throughput) throughput = 1;
+        }
+        return std::tuple{disagree, throughput, percent};
+    };
+    const analysis::Fact* best = nullptr;
     for (const auto* f : all)
-        for (const auto& v : f->values)
-            if (v.quantity == model::Quantity::percent && std::isfinite(v.value) && std::fabs(v.value) > best_value) {
-                best = f;
-                best_value = std::fabs(v.value);
-            }
+        if (!best || key(f) > key(best)) best = f;
     return best;
 }
 
@@ -132,6 +149,27 @@ const analysis::Fact* pick_single_run_noise(const analysis::Analysis& a) {
         if (!first) first = f;
     }
     return first;
+}
+
+std::string subject_phrase(std::string_view subject) {
+    auto open = subject.rfind(" (");
+    if (open != std::string_view::npos && subject.back() == ')') {
+        std::string_view head = subject.substr(0, open), file = subject.substr(open + 2, subject.size() - open - 3);
+        if (head == file) return subject_phrase(file);
+        return code(head) + " (" + code(file) + ")";
+    }
+    bool file_like = subject.find('/') != std::string_view::npos || util::ends_with(subject, ".csv") ||
+                     util::ends_with(subject, ".json") || util::ends_with(subject, ".jsonl");
+    return file_like ? "the model measured in " + code(subject) : code(subject);
+}
+
+std::string some_names(const std::vector<std::string>& names, std::size_t limit) {
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < names.size() && i < limit; ++i) shown.push_back(code(names[i]));
+    if (names.size() <= limit) return join_words(shown);
+    std::string out;
+    for (const auto& s : shown) out += s + ", ";
+    return out + "and others (section 6)";
 }
 
 FactList key_findings(const analysis::Analysis& a) {

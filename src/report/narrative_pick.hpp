@@ -15,7 +15,7 @@ std::string text_of(const analysis::Fact* fact, std::string_view label);
 const analysis::Fact* pick_ranking(const analysis::Analysis& analysis);
 /// The sweep.range fact with the best value: highest tok/s (`throughput`) or lowest time.
 const analysis::Fact* pick_best_sweep(const analysis::Analysis& analysis, bool throughput);
-/// The cold_start fact with the largest cold TTFT.
+/// The cold_start fact with the most cold calls (ties: the largest cold TTFT).
 const analysis::Fact* pick_cold_start(const analysis::Analysis& analysis);
 /// A cold_start.confounded fact, preferring one on the same frame as `cold` (may be null).
 const analysis::Fact* pick_confounded(const analysis::Analysis& analysis, const analysis::Fact* cold);
@@ -23,7 +23,7 @@ const analysis::Fact* pick_confounded(const analysis::Analysis& analysis, const 
 std::string confounded_level(const analysis::Fact& confounded);
 /// Claim and derived-check facts of warning severity: prose or digests the raw data contradicts.
 FactList contradictions(const analysis::Analysis& analysis);
-/// The contradiction with the largest percent value (first when none has one).
+/// The contradiction with the most disagreeing values, throughput first, then the largest percent.
 const analysis::Fact* biggest_contradiction(const FactList& contradictions);
 /// A warning sweep.noise fact (one run per configuration), a throughput sweep's first.
 const analysis::Fact* pick_single_run_noise(const analysis::Analysis& analysis);
@@ -31,6 +31,12 @@ const analysis::Fact* pick_single_run_noise(const analysis::Analysis& analysis);
 const analysis::Fact* range_of_noise(const analysis::Analysis& analysis, const analysis::Fact& noise);
 /// The frame id inside a fact id ("cold-start/<frame>/..." -> "<frame>").
 std::string frame_part(const std::string& fact_id);
+
+/// A subject in prose: a model tag as "`tag`", a file label as "the model measured in `file`",
+/// a sweep subject "`model` (`file`)" with the file named once when both are the same.
+std::string subject_phrase(std::string_view subject);
+/// Code-formatted names, at most `limit`, then "and others (section 6)".
+std::string some_names(const std::vector<std::string>& names, std::size_t limit);
 
 /// Key findings: facts chosen by kind in a fixed priority order, each kind capped.
 FactList key_findings(const analysis::Analysis& analysis);

@@ -47,10 +47,14 @@ std::string data_summary(const ReportInput& in, const std::string& total) {
     std::string out = "```text\nTotal files analyzed: " + total + "\n";
     for (const auto& k : inv.by_kind) {
         if (!k.files) continue;
-        out += "\n" + upper(model::file_kind_name(k.kind)) + " Files (" + std::to_string(k.files) + ")\n";
+        out += '\n';
+        out += upper(model::file_kind_name(k.kind)) + " Files (" + std::to_string(k.files) + ")\n";
         std::size_t shown = 0;
-        for (const auto& f : in.corpus.files)
-            if (f.kind == k.kind && shown < 5) out += "  - " + f.path + "\n", ++shown;
+        for (const auto& f : in.corpus.files) {
+            if (f.kind != k.kind || shown == 5) continue;
+            out += "  - " + f.path + "\n";
+            ++shown;
+        }
         if (k.files > shown) out += "  ... and " + std::to_string(k.files - shown) + " more\n";
         out += "  Latest modified: " + analysis::format_utc(k.latest_mtime_s) + "\n";
     }

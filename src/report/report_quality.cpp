@@ -38,13 +38,21 @@ std::string section(const std::string& title, const std::string& body, const std
     return "### " + title + "\n\n" + (body.empty() ? if_empty + "\n" : body) + "\n";
 }
 
+// Agreements are evidence, not problems: they stay in the appendix. Shown here: contradictions,
+// caveats (notice) and whatever could not be checked.
 std::string claims_part(const ReportInput& in) {
-    FactList contradicted, other;
-    for (const auto* f : concat(facts_with_kind_prefix(in.analysis, "claim"), facts_with_kind_prefix(in.analysis, "derived")))
-        (f->severity == analysis::Severity::warning ? contradicted : other).push_back(f);
+    FactList contradicted, caveats;
+    bool agreements = false;
+    for (const auto* f : concat(facts_with_kind_prefix(in.analysis, "claim"), facts_with_kind_prefix(in.analysis, "derived"))) {
+        bool unchecked = f->kind.find("unmatched") != std::string::npos || f->kind.find("unverif") != std::string::npos;
+        if (f->severity == analysis::Severity::warning) contradicted.push_back(f);
+        else if (f->severity == analysis::Severity::notice || unchecked) caveats.push_back(f);
+        else agreements = true;
+    }
     std::string body;
     if (!contradicted.empty()) body += "Contradicted by the raw data (raw data wins):\n\n" + bullets(in, contradicted, true) + "\n";
-    if (!other.empty()) body += "Checked or not verifiable:\n\n" + bullets(in, other) + "\n";
+    if (!caveats.empty()) body += "Caveats and claims that could not be checked:\n\n" + bullets(in, caveats) + "\n";
+    if (agreements) body += "Digests that agree with the raw data are listed in the appendix (severity `info`).\n\n";
     const auto* records = analysis::find_fact(in.analysis, "inventory/records");
     const auto* claims = records ? value_labelled(*records, "claims") : nullptr;
     if (claims) {

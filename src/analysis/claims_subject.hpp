@@ -1,0 +1,81 @@
+#pragma once
+// Internal to the prose claim checker (claims_prose.cpp): which raw rows a sentence talks about.
+// A claim names its subject with tokens such as `q4_0`, `gemma3:latest`, `torch_compile`, `270m`
+// or a file stem; this index maps such tokens to frames and to levels of their subject dimensions.
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/frame.hpp"
+
+namespace analysis::claims_util {
+
+/// Raw rows a claim may speak about: one frame, or one level of one of its subject dimensions.
+struct SubjectGroup {
+    std::size_t frame = 0;            ///< index into the frames the index was built from
+    int dim = -1;                     ///< subject dimension filtered on; -1 for the whole frame
+    std::string level;                ///< clean_level() of the level when dim >= 0
+    double score = 0;                 ///< specificity: higher is a more specific match
+    std::vector<std::string> tokens;  ///< the claim tokens that named it
+    bool consistent = false;          ///< the text names every distinctive part of the frame's stem
+
+    /// Whether `row` of the group's frame belongs to the group.
+    bool contains(const Frame& frame, const FrameRow& row) const;
+};
+
+/// What a text names: the groups, or that it names a subject the data does not hold.
+struct Resolution {
+    std::vector<SubjectGroup> groups;
+    bool unknown_subject = false;  ///< e.g. "gemma3:1b-qat" when no frame holds "1b-qat"
+};
+
+/// Lower-case tokens of prose, split on whitespace and punctuation other than ':' '.' '_' '-',
+/// with those trimmed at both ends; "x_y.csv" also yields "x_y". No duplicates, in order of
+/// appearance. Compounds such as "gemma3:270m" stay whole (SubjectIndex splits them).
+std::vector<std::string> claim_tokens(std::string_view text);
+
+/// Token -> frames / subject levels, built once per corpus. Keys, by weight:
+/// 3 the whole file stem ("gemma3_baseline"); 2 a level of a subject dimension (model, tag,
+/// backend, ...) or a subject context value ("llama3.1:8b-instruct-q4_0"); 1 a distinctive part of
+/// a stem ("gemma3", "270m"; generic words such as baseline, summary, runs are left out) or of a
+/// level ("q4_0" in "llama3.1:8b-instruct-q4_0"). The frames must outlive the index.
+class SubjectIndex {
+public:
+    /// Indexes the frames for which `usable(frame)` holds.
+    SubjectIndex(const std::vector<Frame>& frames, const std::function<bool(const Frame&)>& usable);
+
+    /// The groups the tokens of `text` name that `accept` allows. Per token the heaviest key it
+    /// matches in a group counts; a compound "a:b" nothing matches whole counts through its parts.
+    /// Per frame only its highest-scoring groups are kept (a level beats the whole frame). Among
+    /// those, every group whose frame's distinctive stem parts are all named by the text is
+    /// returned (so "gemma3" gives gemma3_baseline and gemma3_param_tuning, not
+    /// gemma3_270m_baseline); when there is none, the best-scoring groups (each unnamed
+    /// distinctive part costs 0.5). The claim is compared with each group returned.
+    Resolution resolve(std::string_view text, const std::function<bool(const SubjectGroup&)>& accept) const;
+
+private:
+    struct Key {
+        std::size_t frame = 0;
+        int dim = -1;
+        std::string level;
+        int weight = 0;
+    };
+    struct Hit {
+        const Key* key;
+        std::string token;
+    };
+    std::vector<Hit> hits_of(const std::string& token) const;
+    /// False when the tokens name a subject the data does not hold.
+    bool collect_hits(const std::vector<std::string>& tokens, std::vector<Hit>& hits) const;
+    void score(SubjectGroup& g, const std::vector<Hit>& hits, const std::vector<std::string>& words) const;
+    void add(const std::string& token, std::size_t frame, int dim, const std::string& level, int weight);
+    void index_frame(std::size_t f);
+
+    const std::vector<Frame>& frames_;
+    std::map<std::string, std::vector<Key>> keys_;
+    std::vector<std::vector<std::string>> distinctive_;  ///< per frame, distinctive stem parts
+};
+
+}  // namespace analysis::claims_util

@@ -1,0 +1,119 @@
+// report.json (docs/report-schema.md): the same facts and frames as report.md, as data.
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "analysis/inventory.hpp"
+#include "report/report_context.hpp"
+
+namespace report {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+
+Json inventory_json(const model::Corpus& corpus) {
+    auto inv = analysis::summarize_inventory(corpus);
+    Json j;
+    j["files"] = inv.files;
+    j["parsed"] = inv.parsed;
+    j["skipped"] = inv.skipped;
+    j["failed"] = inv.failed;
+    j["duplicates"] = inv.duplicates;
+    j["bytes"] = inv.bytes;
+    j["tables"] = inv.tables;
+    j["rows"] = inv.rows;
+    j["failed_rows"] = inv.failed_rows;
+    j["scalars"] = inv.scalars;
+    j["failed_scalars"] = inv.failed_scalars;
+    j["claims"] = inv.claims;
+    Json kinds = Json::object();
+    for (const auto& k : inv.by_kind) {
+        if (!k.files) continue;
+        kinds[std::string(model::file_kind_name(k.kind))] = {
+            {"files", k.files},          {"parsed", k.parsed},   {"skipped", k.skipped},
+            {"failed", k.failed},        {"duplicates", k.duplicates}, {"bytes", k.bytes},
+            {"latest_mtime", analysis::format_iso_utc(k.latest_mtime_s)}, {"latest_path", k.latest_path}};
+    }
+    j["by_kind"] = std::move(kinds);
+    return j;
+}
+
+Json source_json(const model::Source& s) {
+    Json j;
+    j["file"] = s.file;
+    if (s.line > 0) j["line"] = s.line;
+    if (!s.json_path.empty()) j["json_path"] = s.json_path;
+    return j;
+}
+
+Json fact_json(const analysis::Fact& f) {
+    Json j;
+    j["id"] = f.id;
+    j["kind"] = f.kind;
+    j["severity"] = analysis::severity_name(f.severity);
+    j["subject"] = f.subject;
+    j["statement"] = f.statement;
+    Json values = Json::array();
+    for (const auto& v : f.values)
+        values.push_back({{"label", v.label},
+                          {"value", number_or_null(v.value)},
+                          {"quantity", model::quantity_name(v.quantity)},
+                          {"text", v.text}});
+    j["values"] = std::move(values);
+    Json sources = Json::array();
+    for (const auto& s : f.sources) sources.push_back(source_json(s));
+    j["sources"] = std::move(sources);
+    j["warnings"] = f.warnings;
+    return j;
+}
+
+Json frame_json(const analysis::Frame& f) {
+    Json j;
+    j["id"] = f.id;
+    j["label"] = f.label;
+    j["file"] = f.file;
+    j["locator"] = f.locator;
+    j["derived"] = f.derived;
+    j["dims"] = f.dim_names;
+    Json measures = Json::array();
+    for (const auto& m : f.measures)
+        measures.push_back({{"name", m.name}, {"quantity", model::quantity_name(m.quantity)}, {"original_unit", m.original_unit}});
+    j["measures"] = std::move(measures);
+    std::size_t failed = 0, cold = 0;
+    for (const auto& r : f.rows) {
+        failed += r.failed;
+        cold += r.cold;
+    }
+    j["rows"] = f.rows.size();
+    j["failed_rows"] = failed;
+    j["cold_rows"] = cold;
+    return j;
+}
+
+}  // namespace
+
+std::string render_report_json(const analysis::Analysis& analysis, const model::Corpus& corpus, const ReportContext& context) {
+    Json doc;
+    doc["schema"] = "chimera-insight/report";
+    doc["schema_version"] = kReportSchemaVersion;
+    doc["tool"] = {{"name", "chimera-insight"}, {"version", context.tool_version}};
+    doc["context"] = {{"date", context.date},
+                      {"model", context.model},
+                      {"configuration", context.configuration},
+                      {"input_root", context.input_root}};
+    doc["timings_s"] = {{"ingest", number_or_null(context.ingest_s)},
+                        {"analysis", number_or_null(context.analysis_s)},
+                        {"report", number_or_null(context.report_s)}};
+    doc["inventory"] = inventory_json(corpus);
+    Json facts = Json::array();
+    for (const auto& f : analysis.facts) facts.push_back(fact_json(f));
+    doc["facts"] = std::move(facts);
+    Json frames = Json::array();
+    for (const auto& f : analysis.frames) frames.push_back(frame_json(f));
+    doc["frames"] = std::move(frames);
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace report
