@@ -179,9 +179,6 @@ Resolution SubjectIndex::resolve(std::string_view text, const std::function<bool
         out.unknown_subject = true;
         return out;
     }
-    std::vector<std::string> words = tokens;  // compound parts count as named for the penalty
-    for (const auto& t : tokens)
-        for (auto piece : util::split(t, ':')) words.emplace_back(piece);
     std::map<std::tuple<std::size_t, int, std::string>, SubjectGroup> groups;
     for (const auto& h : hits) {
         groups.try_emplace({h.key->frame, -1, ""}, SubjectGroup{h.key->frame, -1, "", 0, {}, false});
@@ -189,46 +186,73 @@ Resolution SubjectIndex::resolve(std::string_view text, const std::function<bool
             groups.try_emplace({h.key->frame, h.key->dim, h.key->level},
                                SubjectGroup{h.key->frame, h.key->dim, h.key->level, 0, {}, false});
     }
-    std::map<std::size_t, double> frame_best;
+    auto cover = subject_words(tokens);
     std::vector<SubjectGroup> scored;
     for (auto& [id, g] : groups) {
-        score(g, hits, words);
-        if (g.score <= 0 || !accept(g)) continue;
-        frame_best[g.frame] = std::max(frame_best[g.frame], g.score);
-        scored.push_back(g);
+        score(g, hits, cover, tokens);
+        if (!g.tokens.empty() && accept(g)) scored.push_back(g);
     }
-    // Per frame its most specific groups; then every group consistent with the text (each
-    // distinctive stem part named), else the best-scoring ones.
-    double best = 0;
+    // Per frame its most specific groups (a level beats the whole frame at equal score); then the
+    // best-scoring groups consistent with the text, else the best-scoring ones.
+    std::map<std::size_t, std::pair<double, bool>> frame_best;
+    for (const auto& g : scored) {
+        auto& b = frame_best.try_emplace(g.frame, g.score, g.dim >= 0).first->second;
+        b = std::max(b, std::make_pair(g.score, g.dim >= 0));
+    }
     bool any_consistent = false;
+    double best = -1e9, best_consistent = -1e9;
+    std::vector<SubjectGroup> kept;
     for (const auto& g : scored)
-        if (g.score > frame_best[g.frame] - 1e-9) {
+        if (std::make_pair(g.score, g.dim >= 0) == frame_best[g.frame]) {
+            kept.push_back(g);
             best = std::max(best, g.score);
-            any_consistent = any_consistent || g.consistent;
+            if (g.consistent) best_consistent = std::max(best_consistent, g.score), any_consistent = true;
         }
-    for (const auto& g : scored)
-        if (g.score > frame_best[g.frame] - 1e-9 && (any_consistent ? g.consistent : g.score > best - 1e-9))
-            out.groups.push_back(g);
+    for (const auto& g : kept)
+        if (any_consistent ? (g.consistent && g.score == best_consistent) : g.score == best) out.groups.push_back(g);
     return out;
 }
 
-void SubjectIndex::score(SubjectGroup& g, const std::vector<Hit>& hits, const std::vector<std::string>& words) const {
-    std::map<std::string, int> weight;  // per token, its heaviest key that applies to the group
+// The words a claim uses to name subjects, per token: a compound "gemma3:1b-it-qat" stands for its
+// versioned parts ("gemma3", "1b-it-qat"; "latest" names nothing), any other token for itself. A
+// hit on the whole compound covers all of its parts.
+std::map<std::string, std::vector<std::string>> SubjectIndex::subject_words(const std::vector<std::string>& tokens) {
+    std::map<std::string, std::vector<std::string>> cover;
+    for (const auto& t : tokens) {
+        if (t.find(':') == std::string::npos) {
+            cover[t] = {t};
+            continue;
+        }
+        std::vector<std::string> parts;
+        for (auto piece : util::split(t, ':'))
+            if (has_digit(piece) && has_alpha(piece)) {
+                parts.emplace_back(piece);
+                cover.try_emplace(std::string(piece), std::vector<std::string>{std::string(piece)});
+            }
+        cover[t] = parts.empty() ? std::vector<std::string>{t} : parts;
+    }
+    return cover;
+}
+
+void SubjectIndex::score(SubjectGroup& g, const std::vector<Hit>& hits,
+                         const std::map<std::string, std::vector<std::string>>& cover,
+                         const std::vector<std::string>& tokens) const {
+    std::set<std::string> covered;
     for (const auto& h : hits) {
         const Key& k = *h.key;
-        bool applies = k.frame == g.frame && (k.dim < 0 || (k.dim == g.dim && k.level == g.level));
-        if (applies) weight[h.token] = std::max(weight[h.token], k.weight);
+        if (k.frame != g.frame || (k.dim >= 0 && (k.dim != g.dim || k.level != g.level))) continue;
+        if (std::find(g.tokens.begin(), g.tokens.end(), h.token) == g.tokens.end()) g.tokens.push_back(h.token);
+        if (auto it = cover.find(h.token); it != cover.end()) covered.insert(it->second.begin(), it->second.end());
     }
-    for (const auto& [token, w] : weight) {
-        g.score += w;
-        g.tokens.push_back(token);
-    }
-    g.consistent = !weight.empty();
-    for (const auto& part : distinctive_[g.frame])
-        if (std::find(words.begin(), words.end(), part) == words.end()) {
+    g.score = static_cast<double>(covered.size());
+    g.consistent = !covered.empty();
+    for (const auto& part : distinctive_[g.frame]) {
+        bool named = covered.count(part) || std::find(tokens.begin(), tokens.end(), part) != tokens.end();
+        if (!named) {
             g.score -= 0.5;
             g.consistent = false;
         }
+    }
 }
 
 }  // namespace analysis::claims_util

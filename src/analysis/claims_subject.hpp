@@ -17,7 +17,7 @@ struct SubjectGroup {
     std::size_t frame = 0;            ///< index into the frames the index was built from
     int dim = -1;                     ///< subject dimension filtered on; -1 for the whole frame
     std::string level;                ///< clean_level() of the level when dim >= 0
-    double score = 0;                 ///< specificity: higher is a more specific match
+    double score = 0;                 ///< specificity: subject words matched, minus unnamed stem parts
     std::vector<std::string> tokens;  ///< the claim tokens that named it
     bool consistent = false;          ///< the text names every distinctive part of the frame's stem
 
@@ -46,13 +46,14 @@ public:
     /// Indexes the frames for which `usable(frame)` holds.
     SubjectIndex(const std::vector<Frame>& frames, const std::function<bool(const Frame&)>& usable);
 
-    /// The groups the tokens of `text` name that `accept` allows. Per token the heaviest key it
-    /// matches in a group counts; a compound "a:b" nothing matches whole counts through its parts.
-    /// Per frame only its highest-scoring groups are kept (a level beats the whole frame). Among
-    /// those, every group whose frame's distinctive stem parts are all named by the text is
-    /// returned (so "gemma3" gives gemma3_baseline and gemma3_param_tuning, not
-    /// gemma3_270m_baseline); when there is none, the best-scoring groups (each unnamed
-    /// distinctive part costs 0.5). The claim is compared with each group returned.
+    /// The groups the tokens of `text` name that `accept` allows. A group's score is the number of
+    /// subject words of the text it matches (a compound "gemma3:1b-it-qat" has two: "gemma3" and
+    /// "1b-it-qat"; a hit on the whole compound matches both), minus 0.5 per distinctive part of
+    /// the frame's stem the text does not name (then the group is not `consistent`). Per frame its
+    /// best groups are kept (a level beats the whole frame at equal score); of those, the
+    /// best-scoring consistent ones are returned, else the best-scoring ones. So "gemma3" gives
+    /// gemma3_baseline and gemma3_param_tuning but not gemma3_270m_baseline, and
+    /// "gemma3:1b-it-qat" gives only the 1b-it-qat files. The claim is compared with each group.
     Resolution resolve(std::string_view text, const std::function<bool(const SubjectGroup&)>& accept) const;
 
 private:
@@ -69,7 +70,9 @@ private:
     std::vector<Hit> hits_of(const std::string& token) const;
     /// False when the tokens name a subject the data does not hold.
     bool collect_hits(const std::vector<std::string>& tokens, std::vector<Hit>& hits) const;
-    void score(SubjectGroup& g, const std::vector<Hit>& hits, const std::vector<std::string>& words) const;
+    static std::map<std::string, std::vector<std::string>> subject_words(const std::vector<std::string>& tokens);
+    void score(SubjectGroup& g, const std::vector<Hit>& hits, const std::map<std::string, std::vector<std::string>>& cover,
+               const std::vector<std::string>& tokens) const;
     void add(const std::string& token, std::size_t frame, int dim, const std::string& level, int weight);
     void index_frame(std::size_t f);
 

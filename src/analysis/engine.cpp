@@ -27,9 +27,11 @@ void make_ids_unique(std::vector<Fact>& facts) {
 Analysis analyze(const model::Corpus& corpus) {
     Analysis a;
     a.frames = build_frames(corpus);
+    mark_same_data(a.frames);
     for (auto& f : a.frames) mark_cold_starts(f);
     add_inventory_facts(corpus, a.facts);
     add_quality_facts(corpus, a.facts);
+    add_same_data_facts(a.frames, a.facts);
     add_cold_start_facts(a.frames, a.facts);
     add_model_ranking_facts(a.frames, a.facts);
     add_level_comparison_facts(a.frames, a.facts);

@@ -28,7 +28,7 @@ Frame frame_from_table(const model::Table& table) {
     f.label = label_for(table.file, table.locator);
     f.id = slug(f.label);
     std::vector<std::size_t> dim_cols, measure_cols;
-    std::size_t aggregates = 0;
+    std::size_t aggregates = 0, quantified = 0;
     for (std::size_t c = 0; c < table.columns.size() && c < table.meanings.size(); ++c) {
         const auto& m = table.meanings[c];
         if (m.role == Role::dimension) {
@@ -36,10 +36,14 @@ Frame frame_from_table(const model::Table& table) {
         } else if (m.role == Role::measurement) {
             measure_cols.push_back(c);
             f.measures.push_back(Measure{table.columns[c], m.unit.quantity, m.unit.original});
-            aggregates += is_aggregate_name(util::normalise_name(table.columns[c]));
+            // Counts and unit-less numbers (prompt_count, options.top_p) say nothing about aggregation.
+            if (m.unit.quantity != model::Quantity::count && m.unit.quantity != model::Quantity::unknown) {
+                ++quantified;
+                aggregates += is_aggregate_name(util::normalise_name(table.columns[c]));
+            }
         }
     }
-    f.derived = !measure_cols.empty() && aggregates * 2 >= measure_cols.size();
+    f.derived = quantified > 0 && aggregates * 2 >= quantified;
     // Constant dimensions (same text in every row) become context.
     std::vector<std::size_t> varying;
     for (auto c : dim_cols) {
@@ -143,6 +147,45 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
 }
 
 }  // namespace
+
+void mark_same_data(std::vector<Frame>& frames) {
+    // Fingerprint: every finite value of every measure, keyed by normalised measure name.
+    auto fingerprint = [](const Frame& f) {
+        std::map<std::string, std::vector<double>> print;
+        for (std::size_t m = 0; m < f.measures.size(); ++m) {
+            auto q = f.measures[m].quantity;
+            if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
+            auto& v = print[util::normalise_name(f.measures[m].name)];
+            for (const auto& row : f.rows) v.push_back(row.values[m]);
+        }
+        return print;
+    };
+    std::vector<std::pair<std::size_t, std::map<std::string, std::vector<double>>>> seen;
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        if (frames[i].derived || frames[i].rows.size() < 2) continue;
+        auto print = fingerprint(frames[i]);
+        if (print.size() < 2) continue;
+        bool matched = false;
+        for (const auto& [j, other] : seen) {
+            if (other.size() != print.size()) continue;
+            bool same = true;
+            for (const auto& [name, values] : print) {
+                auto it = other.find(name);
+                if (it == other.end() || it->second.size() != values.size()) { same = false; break; }
+                for (std::size_t k = 0; k < values.size() && same; ++k)
+                    same = values[k] == it->second[k] || (std::isnan(values[k]) && std::isnan(it->second[k]));
+                if (!same) break;
+            }
+            if (same) {
+                frames[i].same_data_as = frames[j].label;
+                frames[i].derived = true;
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) seen.emplace_back(i, std::move(print));
+    }
+}
 
 bool is_aggregate_name(std::string_view name) {
     for (auto p : kAggregatePrefixes)

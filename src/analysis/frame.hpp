@@ -32,6 +32,7 @@ struct Frame {
     std::string label;              ///< "gemma3/gemma3_param_tuning.csv" or "...json [backends]"
     bool derived = false;           ///< holds aggregates (mean_/median_ columns), not raw samples
     bool narrative = false;         ///< a table inside a Markdown document (also derived)
+    std::string same_data_as;       ///< label of an earlier frame with the same measurements (then derived too)
     std::vector<std::string> dim_names;
     std::vector<bool> dim_is_setting;  ///< numeric configuration settings (num_gpu, temperature)
     std::vector<Measure> measures;
@@ -48,6 +49,10 @@ struct Frame {
 /// Builds frames from all tables and keyed scalars of parsed, non-duplicate files, in file order.
 /// Constant dimensions move to Frame::context.
 std::vector<Frame> build_frames(const model::Corpus& corpus);
+
+/// Marks raw frames whose measurements repeat an earlier raw frame value for value (the same run
+/// exported as CSV and JSON): sets same_data_as and derived, so statistics count the data once.
+void mark_same_data(std::vector<Frame>& frames);
 
 /// True when a name reads as an aggregate ("mean_tokens_s", "median_ttft_s", "avg_latency").
 bool is_aggregate_name(std::string_view name);

@@ -100,6 +100,9 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
 
     // Failed rows per table; tables where every row failed are failed runs.
     std::map<std::string, std::vector<std::string>> failed_runs;  // folder -> files
+    std::map<std::string, std::size_t> tables_with_rows;           // folder -> tables that hold rows
+    for (const auto& t : corpus.tables)
+        if (!t.rows.empty() && !dup_files.count(t.file)) ++tables_with_rows[folder_of(t.file)];
     for (const auto& t : corpus.tables) {
         if (dup_files.count(t.file)) continue;
         std::size_t n_failed = 0, success_errors = 0, zeros = 0;
@@ -154,6 +157,8 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         facts.push_back(std::move(f));
     }
     for (const auto& [folder, files] : failed_runs) {
+        // A folder failed entirely only when every table in it failed; one bad file is not a failed run.
+        if (files.size() != tables_with_rows[folder]) continue;
         Fact f;
         f.kind = "quality.failed_folder";
         f.severity = Severity::warning;
@@ -174,6 +179,23 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         f.statement = t.file + (t.locator.empty() ? "" : " [" + t.locator + "]") + " has columns but no records (empty telemetry or export).";
         f.sources.push_back(model::Source{t.file, t.line, t.locator});
         facts.push_back(std::move(f));
+    }
+}
+
+void add_same_data_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+    for (const auto& f : frames) {
+        if (f.same_data_as.empty()) continue;
+        Fact fact;
+        fact.kind = "quality.same_data";
+        fact.severity = Severity::notice;
+        fact.subject = f.label;
+        fact.id = "quality/same-data/" + f.id;
+        fact.values = {make_count("rows", static_cast<double>(f.rows.size()))};
+        fact.statement = f.label + " repeats the " + fact.values[0].text + " measured rows of " + f.same_data_as +
+                         " value for value (the same run in another format); its data is counted once.";
+        fact.sources = {model::Source{f.file, 0, f.locator}};
+        for (const auto& row : f.rows) fact.sources.push_back(row.source);
+        facts.push_back(std::move(fact));
     }
 }
 

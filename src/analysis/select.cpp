@@ -94,7 +94,19 @@ std::string frame_subject(const Frame& frame) {
         std::string v = frame.context_value(key);
         if (!v.empty()) return v;
     }
-    return frame.file;
+    // No model recorded: name the subject by the file stem minus words that describe the run
+    // rather than the model ("gemma3_270m_param_tuning.csv" -> "gemma3_270m").
+    std::string stem = frame.file.substr(frame.file.find_last_of('/') + 1);
+    stem = stem.substr(0, stem.find('.'));
+    std::string kept;
+    for (auto token : util::split(stem, '_')) {
+        std::string t = util::to_lower(token);
+        bool run_word = t == "baseline" || t == "param" || t == "tuning" || t == "benchmark" || t == "bench" ||
+                        t == "runs" || t == "run" || t == "summary" || t == "fixed" || t == "results" || t == "test" ||
+                        t == "sweep" || t.empty() || t.find_first_not_of("0123456789") == std::string::npos;
+        if (!run_word) kept += (kept.empty() ? "" : "_") + std::string(token);
+    }
+    return kept.empty() ? frame.file : kept + " (named by file)";
 }
 
 }  // namespace analysis

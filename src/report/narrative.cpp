@@ -85,7 +85,7 @@ std::string contradiction_sentence(const ReportInput& in) {
     std::string body = shown_statement(in, *f);
     if (!body.empty() && body.back() == '.') body.pop_back();
     return "Prose and digests in the folder disagree with the raw data; the largest case: " + body + " " + fact_ref(*f) +
-           (all.size() > 1 ? " (section 6 lists every contradiction)." : ".");
+           (all.size() > 1 ? " (Data Quality lists every contradiction)." : ".");
 }
 
 std::string noise_sentence(const ReportInput& in) {
@@ -116,7 +116,7 @@ std::string render_key_findings(const ReportInput& in) {
     if (chosen.empty()) return out + "No finding: the analysis produced no ranking, sweep, comparison or data-quality fact.\n\n";
     for (std::size_t i = 0; i < chosen.size(); ++i)
         out += std::to_string(i + 1) + ". " + shown_statement(in, *chosen[i]) + " " + fact_ref(*chosen[i]) + "\n";
-    return out + "\nSection 3 and the appendix hold every other fact.\n\n";
+    return out + "\nPerformance Analysis and the appendix hold every other fact.\n\n";
 }
 
 std::string render_conclusion(const ReportInput& in) {

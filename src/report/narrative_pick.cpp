@@ -169,7 +169,7 @@ std::string some_names(const std::vector<std::string>& names, std::size_t limit)
     if (names.size() <= limit) return join_words(shown);
     std::string out;
     for (const auto& s : shown) out += s + ", ";
-    return out + "and others (section 6)";
+    return out + "and others (see Data Quality)";
 }
 
 FactList key_findings(const analysis::Analysis& a) {

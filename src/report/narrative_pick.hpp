@@ -35,7 +35,7 @@ std::string frame_part(const std::string& fact_id);
 /// A subject in prose: a model tag as "`tag`", a file label as "the model measured in `file`",
 /// a sweep subject "`model` (`file`)" with the file named once when both are the same.
 std::string subject_phrase(std::string_view subject);
-/// Code-formatted names, at most `limit`, then "and others (section 6)".
+/// Code-formatted names, at most `limit`, then "and others (see Data Quality)".
 std::string some_names(const std::vector<std::string>& names, std::size_t limit);
 
 /// Key findings: facts chosen by kind in a fixed priority order, each kind capped.

@@ -152,7 +152,9 @@ std::size_t Decorator::match_at(std::string_view text, std::size_t pos) const {
     if (it == by_first_.end()) return 0;
     for (std::size_t index : it->second) {
         const std::string& lit = literals_[index];
-        if (text.compare(pos, lit.size(), lit) == 0 && ends_word(text, pos + lit.size())) return lit.size();
+        if (text.compare(pos, lit.size(), lit) != 0) continue;
+        std::size_t n = lit.size() + line_suffix(text, pos + lit.size());  // "path:12" stays one label
+        if (ends_word(text, pos + n)) return n;
     }
     return 0;
 }
@@ -168,13 +170,18 @@ std::string Decorator::operator()(std::string_view text) const {
             run = (run == std::string_view::npos ? text.size() : run) - i;
             std::size_t close = text.find(std::string(run, '`'), i + run);
             std::size_t end = close == std::string_view::npos ? i + run : close + run;
+            std::size_t suffix = close == std::string_view::npos ? 0 : line_suffix(text, end);
+            if (suffix > 0 && run == 1) {  // "`file`:12" -> "`file:12`": the line is part of the label
+                out += code(std::string(text.substr(i + 1, close - i - 1)) + std::string(text.substr(end, suffix)));
+                i = end + suffix;
+                continue;
+            }
             out.append(text.substr(i, end - i));
             i = end;
             continue;
         }
         if (starts_word(text, i)) {
             std::size_t n = match_at(text, i);
-            if (n > 0) n += line_suffix(text, i + n);
             if (n == 0) n = timestamp_at(text, i);
             if (n > 0) {
                 out += code(text.substr(i, n));

@@ -10,7 +10,8 @@ namespace {
 
 TEST(ReportDecorate, CodeSpanFenceOutgrowsInnerBackticks) {
     EXPECT_EQ(code("a.csv"), "`a.csv`");
-    EXPECT_EQ(code("Image: `x`"), "``Image: `x```");
+    EXPECT_EQ(code("Image: `x` here"), "``Image: `x` here``");
+    EXPECT_EQ(code("Image: `x`"), "`` Image: `x` ``");
     EXPECT_EQ(code("`x`"), "`` `x` ``");
     EXPECT_EQ(code("two\nlines"), "`two lines`");
 }
@@ -26,6 +27,7 @@ TEST(ReportDecorate, MarksLabelsQuotesAndTimestamps) {
               "modified `2025-10-02 10:13:20 UTC` (`runs/b/prompt_runs.csv:7`)");
     EXPECT_EQ(d("folder runs/b failed"), "folder `runs/b` failed");
     EXPECT_EQ(d("keep `runs/a` as is"), "keep `runs/a` as is");
+    EXPECT_EQ(d("`notes/summary.md`:6 claims"), "`notes/summary.md:6` claims");
     EXPECT_EQ(d("notruns/a/prompt_runs.csv"), "notruns/a/prompt_runs.csv");  // not on a word boundary
 }
 

@@ -89,7 +89,7 @@ std::string render_ingestion(const ReportInput& in) {
     if (!counts.rows.empty()) out += render_markdown(counts) + "\n";
     if (records) out += in.decorate.statement(*records) + " " + fact_ref(*records) + "\n\n";
     if (!files && !records) out += "No inventory facts were computed.\n\n";
-    out += "Skipped, failed and duplicate files are listed with their reasons in section 6.\n\n";
+    out += "Skipped, failed and duplicate files are listed with their reasons under Data Quality.\n\n";
     return out;
 }
 

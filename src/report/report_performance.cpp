@@ -128,11 +128,11 @@ std::string frame_section(const ReportInput& in, const analysis::Frame& f) {
 
 std::string render_performance(const ReportInput& in) {
     std::string out = "## 3. Performance Analysis\n\n";
-    out += "Statistics per raw table, computed from successful rows only (failed rows are excluded, see section 6). "
+    out += "Statistics per raw table, computed from successful rows only (failed rows are excluded, see Data Quality). "
            "Percentiles use linear interpolation between order statistics (numpy's default); `sd` is the sample "
            "standard deviation. TTFT statistics exclude cold starts and model reloads (marked `(warm)`). Aggregate "
            "tables and tables inside Markdown documents are not summarised here: they are claims, checked against "
-           "the raw data in section 6.\n\n";
+           "the raw data under Data Quality.\n\n";
     for (const auto* r : facts_of_kind(in.analysis, "ranking.throughput"))
         out += "**Folder-wide ranking.** " + in.decorate.statement(*r) + " " + fact_ref(*r) + "\n\n";
     std::string frames;
