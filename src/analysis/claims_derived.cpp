@@ -353,12 +353,12 @@ void emit_check(const Frame& d, int dm, const PairCheck& p, bool median, std::ve
     s += ".";
     if (failed_in > 0) {
         fact.values.push_back(make_count("values with failed runs averaged in", static_cast<double>(failed_in)));
-        s += " " + fact.values.back().text + " of them match only the " + stat +
-             " with failed runs' values included: the summary averaged failed runs in.";
+        s += " Matching only the " + stat + " with failed runs' values included: " + fact.values.back().text +
+             " (the summary averaged failed runs in).";
     }
     if (cold > 0) {
         fact.values.push_back(make_count("values that include cold starts", static_cast<double>(cold)));
-        s += " " + fact.values.back().text + " match only when cold starts are counted: the summary includes cold starts.";
+        s += " Matching only when cold starts are counted: " + fact.values.back().text + " (the summary includes cold starts).";
     }
     fact.statement = std::move(s);
     for (const auto& rc : p.rows) {

@@ -187,18 +187,19 @@ void emit_unverifiable(const std::string& file, const Unverifiable& u, std::vect
     fact.subject = file;
     fact.id = "claim-unverifiable/" + slug(file);
     fact.values.push_back(make_count("unverifiable claims", static_cast<double>(u.total())));
-    std::string s = cu::code(file) + ": " + fact.values[0].text + " throughput and time claims cannot be checked against the raw data";
+    std::string s = cu::code(file) + ": " + fact.values[0].text +
+                    " throughput and time claims cannot be checked against the raw data";
     std::string parts;
-    auto part = [&](std::size_t n, const std::string& label, const std::string& text) {
+    auto part = [&](std::size_t n, const std::string& label) {
         if (n == 0) return;
         fact.values.push_back(make_count(label, static_cast<double>(n)));
-        parts += (parts.empty() ? ": " : "; ") + fact.values.back().text + " " + text;
+        parts += (parts.empty() ? " (" : "; ") + label + ": " + fact.values.back().text;
     };
-    part(u.no_subject, "claims without a subject", "name no model, tag, backend or file found in the raw data");
-    part(u.no_measure, "claims without a measure", "speak of a time that is not TTFT, load or latency, or of a subject without such data");
-    part(u.not_a_level, "bounds, ranges or differences", "are bounds, ranges or differences rather than levels");
-    part(u.unidentified, "claims about an unnamed call or configuration",
-         "match no statistic and may describe a single call or configuration, or one side of a comparison, that the text does not identify");
+    part(u.no_subject, "no model, tag, backend or file of the raw data named");
+    part(u.no_measure, "a time other than TTFT, load or latency, or no raw data of that kind for the subject");
+    part(u.not_a_level, "bounds, ranges or differences rather than levels");
+    part(u.unidentified, "matching no statistic, so possibly one call, one configuration or one side of a comparison");
+    if (!parts.empty()) parts += ")";
     fact.statement = s + parts + ".";
     fact.sources = u.sources;
     facts.push_back(std::move(fact));

@@ -118,6 +118,22 @@ void read_surroundings(std::string_view text, const Printed& p, ClaimShape& shap
     shape.not_a_level = range || bound || delta;
 }
 
+// "fastest", or "best" / "top" / "optimal" next to a word about performance ("Best Configuration",
+// "top throughput"), not "best quality".
+bool says_extreme(const std::vector<std::string>& words, bool best) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (w == (best ? "fastest" : "slowest")) return true;
+        bool marker = best ? (w == "best" || w == "top" || w == "optimal") : w == "worst";
+        if (!marker) continue;
+        for (std::size_t j = i + 1; j < words.size() && j <= i + 2; ++j)
+            for (std::string_view p : {"performance", "throughput", "config", "configuration", "configurations", "result",
+                                       "results", "speed", "setting", "settings", "combination", "combinations"})
+                if (words[j] == p) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 ClaimShape shape_of(const model::Claim& claim) {
@@ -141,9 +157,8 @@ ClaimShape shape_of(const model::Claim& claim) {
     if (has_word(words, {"p95", "95th"})) named |= kP95;
     shape.names_statistic = named != 0;
     shape.statistics = named ? named : kAllStatistics;
-    auto context = words_of(claim.text + " " + claim.heading);
-    shape.best = has_word(context, {"best", "top", "fastest", "optimal"});
-    shape.worst = has_word(context, {"worst", "slowest"});
+    shape.best = says_extreme(words, true) || says_extreme(words_of(claim.heading), true);
+    shape.worst = says_extreme(words, false) || says_extreme(words_of(claim.heading), false);
     return shape;
 }
 

@@ -22,7 +22,7 @@ enum MeasureKind : int { kNoMeasure = -1, kThroughput = 0, kTtft = 1, kLoad = 2,
 /// claim's last printed digit, kExactRelative × |R|), or kApproxRelative × |R| when the text marks
 /// the number as approximate ("~102.3", "about 0.1 s"). The printed digits carry the precision the
 /// author claimed; the small relative floor absorbs float formatting and rounding of rounding.
-inline constexpr double kExactRelative = 0.001;
+inline constexpr double kExactRelative = 0.0005;
 inline constexpr double kApproxRelative = 0.01;
 
 /// How a claim is written.

@@ -129,10 +129,16 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
                 row.source = model::Source{f.file, 0, s->source.json_path.substr(0, dot + level.size())};
                 row.dims = {level};
                 f.rows.push_back(std::move(row));
-                for (const auto& [k, v] : s->dimensions)
-                    if (k != g.dim && std::find(f.context.begin(), f.context.end(), std::make_pair(k, v)) == f.context.end())
-                        f.context.emplace_back(k, v);
+                if (f.rows.size() == 1) {
+                    for (const auto& [k, v] : s->dimensions)
+                        if (k != g.dim) f.context.emplace_back(k, v);
+                }
             }
+            // Context keeps only the dimensions every scalar of the frame shares (model.device=cuda),
+            // not the per-level ones (compilation.backend=onnx).
+            std::erase_if(f.context, [&](const auto& kv) {
+                return std::find(s->dimensions.begin(), s->dimensions.end(), kv) == s->dimensions.end();
+            });
             auto& row = f.rows[row_of[level]];
             row.values.resize(f.measures.size(), std::nan(""));
             row.values[measure_of[measure]] = s->value * s->meaning.unit.to_canonical;

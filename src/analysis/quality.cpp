@@ -100,6 +100,7 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
 
     // Failed rows per table; tables where every row failed are failed runs.
     std::map<std::string, std::vector<std::string>> failed_runs;  // folder -> files
+    std::map<std::string, std::set<std::string>> failed_run_errors;  // folder -> distinct error texts
     std::map<std::string, std::size_t> tables_with_rows;           // folder -> tables that hold rows
     for (const auto& t : corpus.tables)
         if (!t.rows.empty() && !dup_files.count(t.file)) ++tables_with_rows[folder_of(t.file)];
@@ -132,7 +133,10 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         if (success_errors) f.statement += "; " + f.values[2].text + " of them were recorded as successes although their output is an error message";
         if (zeros) f.statement += "; " + f.values[3].text + " hold zeros where a latency or throughput cannot be 0";
         f.statement += ".";
-        if (n_failed == t.rows.size()) failed_runs[folder_of(t.file)].push_back(t.file);
+        if (n_failed == t.rows.size()) {
+            failed_runs[folder_of(t.file)].push_back(t.file);
+            for (const auto& [text, count] : errors) failed_run_errors[folder_of(t.file)].insert(shorten(text, 110));
+        }
         facts.push_back(std::move(f));
     }
     // Failed JSON values (e.g. a backend whose compilation failed, benchmark stored as 0.0 ms).
@@ -165,7 +169,14 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         f.subject = folder;
         f.id = "quality/failed-folder/" + slug(folder);
         f.values = {make_count("files with every row failed", static_cast<double>(files.size()))};
-        f.statement = "Run folder " + folder + " failed entirely: every row of " + f.values[0].text + " table(s) is a failure.";
+        f.statement = "Run folder " + folder + " failed entirely: every row of its " + f.values[0].text +
+                      " table(s) is a failure (";
+        std::string sep;
+        for (const auto& e : failed_run_errors[folder]) {
+            f.statement += sep + "\"" + e + "\"";
+            sep = "; ";
+        }
+        f.statement += ").";
         for (const auto& file : files) f.sources.push_back(model::Source{file, 0, ""});
         facts.push_back(std::move(f));
     }

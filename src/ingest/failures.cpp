@@ -93,6 +93,14 @@ void flag_failed_rows(model::Table& table) {
             }
         }
         for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+            // "completed": 0 (of N prompts) in a run summary: nothing ran.
+            std::string name = util::normalise_name(table.columns[c]);
+            bool completion_count = name == "completed" || name == "succeeded" || name == "successful" ||
+                                    name == "success_count" || name == "successful_tests" || name == "completed_requests";
+            if (completion_count && row.cells[c].is_number && row.cells[c].number == 0.0)
+                add_reason(row, table.columns[c] + "=0: no call completed");
+        }
+        for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
             if (table.meanings[c].role != Role::text || !looks_like_error_text(row.cells[c].text)) continue;
             add_reason(row, std::string(claims_success ? "recorded as success but " : "") + table.columns[c] +
                                 " is an error message: " + shorten(row.cells[c].text, 120));

@@ -79,13 +79,14 @@ std::string cold_sentence(const ReportInput& in) {
 }
 
 std::string contradiction_sentence(const ReportInput& in) {
-    FactList all = contradictions(in.analysis);
-    if (all.empty()) return "";
-    const auto* f = biggest_contradiction(all);
-    std::string body = shown_statement(in, *f);
-    if (!body.empty() && body.back() == '.') body.pop_back();
-    return "Prose and digests in the folder disagree with the raw data; the largest case: " + body + " " + fact_ref(*f) +
-           (all.size() > 1 ? " (Data Quality lists every contradiction)." : ".");
+    std::vector<std::string> cases;
+    for (std::string_view prefix : {"claim", "derived"})
+        if (const auto* f = biggest_contradiction(contradictions_of(in.analysis, prefix)))
+            cases.push_back(contradiction_summary(in, *f) + " " + fact_ref(*f));
+    if (cases.empty()) return "";
+    std::string s = "Prose and digests in the folder disagree with the raw data (raw data wins): ";
+    for (std::size_t i = 0; i < cases.size(); ++i) s += (i ? "; " : "") + cases[i];
+    return s + " (Data Quality lists every contradiction).";
 }
 
 std::string noise_sentence(const ReportInput& in) {
@@ -106,8 +107,8 @@ std::string render_executive_summary(const ReportInput& in) {
         if (!s.empty()) sentences.push_back(s);
     std::string out = "## 1. Executive Summary\n\n";
     if (sentences.empty()) return out + "The analysis produced no facts, so there is nothing to summarise.\n\n";
-    for (std::size_t i = 0; i < sentences.size(); ++i) out += (i ? " " : "") + sentences[i];
-    return out + "\n\n";
+    for (const auto& sentence : sentences) out += sentence + "\n";  // one sentence per line, one paragraph
+    return out + "\n";
 }
 
 std::string render_key_findings(const ReportInput& in) {

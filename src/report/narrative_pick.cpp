@@ -40,7 +40,10 @@ FactList rule_facts(const analysis::Analysis& a, const FindingRule& rule) {
         };
     };
     if (rule.kind == "cold_start") std::stable_sort(out.begin(), out.end(), by_value("cold calls"));
-    if (rule.prefix) std::stable_sort(out.begin(), out.end(), by_value("values that disagree"));
+    if (rule.prefix)
+        std::stable_sort(out.begin(), out.end(), [](const analysis::Fact* x, const analysis::Fact* y) {
+            return contradiction_rank(*x) > contradiction_rank(*y);
+        });
     if (rule.kind == "sweep.range")  // throughput sweeps first
         std::stable_partition(out.begin(), out.end(), [](const analysis::Fact* f) { return is_throughput_fact(*f); });
     if (out.size() > rule.cap) out.resize(rule.cap);
@@ -117,22 +120,48 @@ FactList contradictions(const analysis::Analysis& a) {
     return out;
 }
 
+double claim_gap(const analysis::Fact& f) {
+    const auto* claimed = value_labelled(f, "claimed");
+    const auto* closest = value_containing(f, "closest");
+    if (!claimed || !closest || claimed->value <= 0 || closest->value <= 0) return 0;
+    return std::fabs(std::log(claimed->value / closest->value));
+}
+
+std::tuple<double, double, double> contradiction_rank(const analysis::Fact& f) {
+    double disagree = 0, throughput = 0;
+    for (const auto& v : f.values) {
+        if (!std::isfinite(v.value)) continue;
+        if (v.label.find("disagree") != std::string::npos) disagree = std::max(disagree, v.value);
+        if (v.quantity == model::Quantity::throughput) throughput = 1;
+    }
+    return {disagree, claim_gap(f), throughput};
+}
+
 const analysis::Fact* biggest_contradiction(const FactList& all) {
-    // Most disagreeing values, then throughput before other quantities, then the largest percent.
-    auto key = [](const analysis::Fact* f) {
-        double disagree = 0, percent = 0, throughput = 0;
-        for (const auto& v : f->values) {
-            if (!std::isfinite(v.value)) continue;
-            if (v.label.find("disagree") != std::string::npos) disagree = std::max(disagree, v.value);
-            if (v.quantity == model::Quantity::percent) percent = std::max(percent, std::fabs(v.value));
-            if (v.quantity == model::Quantity::throughput) throughput = 1;
-        }
-        return std::tuple{disagree, throughput, percent};
-    };
     const analysis::Fact* best = nullptr;
     for (const auto* f : all)
-        if (!best || key(f) > key(best)) best = f;
+        if (!best || contradiction_rank(*f) > contradiction_rank(*best)) best = f;
     return best;
+}
+
+std::string contradiction_summary(const ReportInput& in, const analysis::Fact& f) {
+    const std::string& s = f.statement;
+    const auto* claimed = value_labelled(f, "claimed");
+    const auto* closest = value_containing(f, "closest");
+    auto claims_at = s.find(" claims ");
+    if (claimed && closest && claims_at != std::string::npos)
+        return in.decorate(s.substr(0, claims_at)) + " claims " + claimed->text + ", but the closest raw statistic is " + closest->text;
+    auto eg = s.find(", e.g.");
+    std::string head = eg == std::string::npos ? s : s.substr(0, eg);
+    if (!head.empty() && head.back() == '.') head.pop_back();
+    return in.decorate.statement(f, head);
+}
+
+FactList contradictions_of(const analysis::Analysis& a, std::string_view prefix) {
+    FactList out;
+    for (const auto* f : contradictions(a))
+        if (util::starts_with(f->kind, prefix)) out.push_back(f);
+    return out;
 }
 
 const analysis::Fact* range_of_noise(const analysis::Analysis& a, const analysis::Fact& noise) {
@@ -151,16 +180,21 @@ const analysis::Fact* pick_single_run_noise(const analysis::Analysis& a) {
     return first;
 }
 
+namespace {
+bool file_like(std::string_view s) {
+    return s.find('/') != std::string_view::npos || util::ends_with(s, ".csv") || util::ends_with(s, ".json") ||
+           util::ends_with(s, ".jsonl") || util::ends_with(s, ".md");
+}
+}  // namespace
+
 std::string subject_phrase(std::string_view subject) {
     auto open = subject.rfind(" (");
     if (open != std::string_view::npos && subject.back() == ')') {
-        std::string_view head = subject.substr(0, open), file = subject.substr(open + 2, subject.size() - open - 3);
-        if (head == file) return subject_phrase(file);
-        return code(head) + " (" + code(file) + ")";
+        std::string_view head = subject.substr(0, open), note = subject.substr(open + 2, subject.size() - open - 3);
+        if (head == note) return subject_phrase(note);
+        return code(head) + " (" + (file_like(note) ? code(note) : std::string(note)) + ")";
     }
-    bool file_like = subject.find('/') != std::string_view::npos || util::ends_with(subject, ".csv") ||
-                     util::ends_with(subject, ".json") || util::ends_with(subject, ".jsonl");
-    return file_like ? "the model measured in " + code(subject) : code(subject);
+    return file_like(subject) ? "the model measured in " + code(subject) : code(subject);
 }
 
 std::string some_names(const std::vector<std::string>& names, std::size_t limit) {

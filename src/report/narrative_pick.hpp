@@ -3,6 +3,7 @@
 // recommendations and conclusion, kept in one place so every section picks the same facts.
 // Internal to src/report; every function is pure and returns nullptr / empty when nothing fits.
 #include <string>
+#include <tuple>
 
 #include "report/report_facts.hpp"
 
@@ -23,8 +24,18 @@ const analysis::Fact* pick_confounded(const analysis::Analysis& analysis, const 
 std::string confounded_level(const analysis::Fact& confounded);
 /// Claim and derived-check facts of warning severity: prose or digests the raw data contradicts.
 FactList contradictions(const analysis::Analysis& analysis);
-/// The contradiction with the most disagreeing values, throughput first, then the largest percent.
+/// How bad a contradiction is, for ordering: disagreeing digest values, then the gap between a
+/// claimed value and the closest raw statistic, then throughput before other quantities.
+std::tuple<double, double, double> contradiction_rank(const analysis::Fact& contradiction);
+/// The contradiction with the highest contradiction_rank(); nullptr for an empty list.
 const analysis::Fact* biggest_contradiction(const FactList& contradictions);
+/// |ln(claimed / closest raw statistic)| of a claim fact; 0 when either value is missing.
+double claim_gap(const analysis::Fact& claim);
+/// Contradictions whose kind starts with `prefix` ("claim", "derived").
+FactList contradictions_of(const analysis::Analysis& analysis, std::string_view prefix);
+/// One short clause for a contradiction: "`file:26` claims 0.165 s, but the closest raw
+/// statistic is 136.1 ms", or a digest statement cut before its example.
+std::string contradiction_summary(const ReportInput& in, const analysis::Fact& contradiction);
 /// A warning sweep.noise fact (one run per configuration), a throughput sweep's first.
 const analysis::Fact* pick_single_run_noise(const analysis::Analysis& analysis);
 /// The sweep.range fact a sweep.noise fact belongs to.

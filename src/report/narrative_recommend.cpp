@@ -103,7 +103,8 @@ std::optional<Recommendation> data_quality(const ReportInput& in) {
     if (!contra.empty()) {
         const auto* big = biggest_contradiction(contra);
         r.evidence.push_back(big);
-        r.body += " Regenerate digests and reports from the raw data; " + code(big->subject) + " contradicts it.";
+        r.body += " Regenerate digests and reports from the raw data instead of editing numbers by hand: " +
+                  contradiction_summary(in, *big) + ".";
     }
     return r;
 }

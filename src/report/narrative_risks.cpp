@@ -56,7 +56,8 @@ std::optional<Risk> contradicted(const ReportInput& in) {
     if (all.empty()) return std::nullopt;
     const auto* f = biggest_contradiction(all);
     return Risk{"Digests and reports in the folder quote numbers the raw data contradicts.",
-                code(f->subject) + " " + fact_ref(*f), "Regenerate digests from raw data and cite the facts behind each number."};
+                contradiction_summary(in, *f) + " " + fact_ref(*f),
+                "Regenerate digests from raw data and cite the facts behind each number."};
 }
 
 std::optional<Risk> scope(const ReportInput& in) {

@@ -1,12 +1,19 @@
 // "## 6. Data Quality": everything the statistics excluded and everything the raw data
 // contradicts, grouped by what went wrong, each with its counts, error texts and sources.
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "report/report_sections.hpp"
 
 namespace report {
 
 namespace {
+
+// Quality kinds with a subsection of their own; any other quality.* kind goes under "Other".
+constexpr std::string_view kShownKinds[] = {"quality.skipped_files", "quality.failed_files", "quality.duplicates",
+                                            "quality.same_data",     "quality.failed_folder", "quality.failed_run",
+                                            "quality.failed_rows",   "quality.failed_values", "quality.empty_table"};
 
 std::string bullets(const ReportInput& in, const FactList& facts, bool with_sources = false) {
     std::string out;
@@ -70,7 +77,7 @@ std::string render_data_quality(const ReportInput& in) {
     out += "Everything below was excluded from the statistics or contradicts the raw data. Failed rows, failed runs "
            "and impossible zeros never enter a mean, median or percentile.\n\n";
     FactList files = concat(concat(facts_of_kind(a, "quality.skipped_files"), facts_of_kind(a, "quality.failed_files")),
-                            facts_of_kind(a, "quality.duplicates"));
+                            concat(facts_of_kind(a, "quality.duplicates"), facts_of_kind(a, "quality.same_data")));
     out += section("Files", bullets(in, files), "No file was skipped, unreadable or duplicated.");
     FactList runs = concat(facts_of_kind(a, "quality.failed_folder"), facts_of_kind(a, "quality.failed_run"));
     out += section("Failed runs and folders", bullets(in, runs), "No run failed entirely.");
@@ -83,6 +90,10 @@ std::string render_data_quality(const ReportInput& in) {
     out += section("Failed JSON values", bullets(in, facts_of_kind(a, "quality.failed_values")), "None.");
     out += section("Empty tables", bullets(in, facts_of_kind(a, "quality.empty_table")), "None.");
     out += claims_part(in);
+    FactList other;
+    for (const auto* f : facts_with_kind_prefix(a, "quality."))
+        if (std::find(std::begin(kShownKinds), std::end(kShownKinds), f->kind) == std::end(kShownKinds)) other.push_back(f);
+    if (!other.empty()) out += section("Other data-quality facts", bullets(in, other), "");
     out += section("Cold starts excluded from TTFT statistics",
                    bullets(in, concat(facts_of_kind(a, "cold_start"), facts_of_kind(a, "cold_start.confounded"))),
                    "No cold start or model reload was detected.");
