@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "analysis/claims.hpp"
+#include "analysis/claims_link.hpp"
 #include "analysis/claims_util.hpp"
 #include "analysis/select.hpp"
 #include "util/strings.hpp"
@@ -15,28 +16,22 @@ namespace analysis {
 namespace {
 
 namespace cu = claims_util;
+using cu::Constraint;
+using cu::constraint_value;
+using cu::link;
+using cu::raw_measure;
 using util::normalise_name;
 
-// A summary value D agrees with a raw statistic R when |D − R| ≤ max(0.5 % of |R|, 0.0005 in D's
-// own unit). Frames hold canonical numbers, not D's printed text, so half a unit of D's last
-// printed decimal cannot be recovered: 0.0005 is half a unit of the third decimal (the finest
-// precision summaries print), and 0.5 % covers coarser printing (77.29 for 77.2913...).
+// A summary value D agrees with a raw statistic R when |D − R| ≤ max(0.5 % of |R|, half a unit of
+// the last decimal D printed). Frames hold numbers, not D's text, so the printed precision is read
+// back from the column: the most decimals any of its values needs in D's own unit (0.06, 0.05 ->
+// 2 decimals -> ±0.005; a column of full-precision floats -> negligible). Trailing zeros are
+// lost that way ("0.10" reads as 1 decimal) unless another value of the column keeps them.
 constexpr double kRelativeTolerance = 0.005;
-constexpr double kAbsoluteTolerance = 0.0005;
+constexpr int kMaxDecimals = 9;
 constexpr std::size_t kMaxUnmatchedListed = 12;
 
 enum class Verdict { agree, agree_with_cold, failed_averaged_in, disagree };
-
-/// How one D dimension (or D context value, or a D setting the ingest read as a measure) selects
-/// rows of R: R's dimension `r_dim` must equal the D value, or R's context value must.
-struct Constraint {
-    std::string name;       ///< D's name for it, for statements
-    int r_dim = -1;         ///< R dimension compared per row; -1 when R holds it as context
-    std::string r_context;  ///< R's context value when r_dim < 0
-    int d_dim = -1;         ///< D dimension supplying the value per row
-    int d_measure = -1;     ///< D measure supplying the value per row ("temp")
-    std::string fixed;      ///< the value when it comes from D's context
-};
 
 struct RowCheck {
     std::size_t d_row = 0;
@@ -69,100 +64,19 @@ double unit_scale(const Measure& m) {
     return 1.0;
 }
 
-// "config" names "config_name", "temp" names "temperature", "prompt" names "prompt_text".
-bool names_match(const std::string& a, const std::string& b) {
-    if (a == b) return true;
-    const std::string& shorter = a.size() < b.size() ? a : b;
-    const std::string& longer = a.size() < b.size() ? b : a;
-    return shorter.size() >= 4 && util::starts_with(longer, shorter);
-}
-
-bool shares_word(const std::string& a, const std::string& b) {
-    for (auto wa : util::split(a, '_'))
-        for (auto wb : util::split(b, '_'))
-            if (!wa.empty() && wa == wb) return true;
-    return false;
-}
-
-std::vector<std::string> levels_of(const Frame& f, std::size_t d) {
-    std::vector<std::string> out;
-    for (const auto& row : f.rows)
-        if (!row.dims[d].empty() && std::find(out.begin(), out.end(), row.dims[d]) == out.end()) out.push_back(row.dims[d]);
-    return out;
-}
-
-// At least half of D's levels occur among R's values (a column named differently, "Model Tag").
-bool mostly_present(const std::vector<std::string>& levels, const std::vector<std::string>& raw_levels) {
-    std::size_t found = 0;
-    for (const auto& l : levels)
-        for (const auto& r : raw_levels)
-            if (cu::same_level(l, r)) {
-                ++found;
-                break;
-            }
-    return !levels.empty() && found * 2 >= levels.size();
-}
-
-std::optional<Constraint> link_name(const std::string& n, const Frame& r, const std::vector<std::string>& levels,
-                                    std::vector<bool>& used) {
-    for (std::size_t k = 0; k < r.dim_names.size(); ++k)
-        if (!used[k] && names_match(n, normalise_name(r.dim_names[k]))) {
-            used[k] = true;
-            return Constraint{"", static_cast<int>(k), "", -1, -1, ""};
-        }
-    for (const auto& [key, value] : r.context)
-        if (names_match(n, normalise_name(key))) return Constraint{"", -1, value, -1, -1, ""};
-    for (std::size_t k = 0; k < r.dim_names.size(); ++k)
-        if (!used[k] && shares_word(n, normalise_name(r.dim_names[k])) && mostly_present(levels, levels_of(r, k))) {
-            used[k] = true;
-            return Constraint{"", static_cast<int>(k), "", -1, -1, ""};
-        }
-    for (const auto& [key, value] : r.context)
-        if (shares_word(n, normalise_name(key)) && mostly_present(levels, {value})) return Constraint{"", -1, value, -1, -1, ""};
-    return std::nullopt;
-}
-
-/// How D's rows select R's rows, or nullopt when some D dimension is not a dimension or context
-/// key of R (then R is not what D summarises).
-std::optional<std::vector<Constraint>> link(const Frame& d, const Frame& r) {
-    std::vector<Constraint> out;
-    std::vector<bool> used(r.dim_names.size(), false);
-    for (std::size_t i = 0; i < d.dim_names.size(); ++i) {
-        auto c = link_name(normalise_name(d.dim_names[i]), r, levels_of(d, i), used);
-        if (!c) return std::nullopt;
-        c->name = d.dim_names[i];
-        c->d_dim = static_cast<int>(i);
-        out.push_back(*c);
+/// Half a unit of the last decimal the column of D measure `dm` was printed with, canonical unit.
+double half_unit(const Frame& d, int dm) {
+    double scale = unit_scale(d.measures[static_cast<std::size_t>(dm)]);
+    int decimals = 0;
+    for (const auto& row : d.rows) {
+        double v = row.values[static_cast<std::size_t>(dm)] / scale;
+        if (!std::isfinite(v)) continue;
+        int k = 0;
+        for (double p = 1; k < kMaxDecimals; ++k, p *= 10)
+            if (std::fabs(v * p - std::round(v * p)) <= 1e-6 * std::max(1.0, std::fabs(v * p))) break;
+        decimals = std::max(decimals, k);
     }
-    for (const auto& [key, value] : d.context) {
-        auto c = link_name(normalise_name(key), r, {}, used);
-        if (!c) continue;  // a constant of D that R does not record says nothing about R's rows
-        if (c->r_dim < 0 && !cu::same_level(c->r_context, value)) return std::nullopt;
-        c->name = key;
-        c->fixed = value;
-        if (c->r_dim >= 0) out.push_back(*c);
-    }
-    // A numeric setting the ingest took for a measure ("temp" next to num_ctx) still selects rows.
-    for (std::size_t m = 0; m < d.measures.size(); ++m) {
-        std::string n = normalise_name(d.measures[m].name);
-        for (std::size_t k = 0; k < r.dim_names.size(); ++k) {
-            std::string rn = normalise_name(r.dim_names[k]);
-            if (used[k] || !r.dim_is_setting[k] || !(n == rn || (n.size() >= 4 && util::starts_with(rn, n)))) continue;
-            used[k] = true;
-            out.push_back(Constraint{d.measures[m].name, static_cast<int>(k), "", -1, static_cast<int>(m), ""});
-            break;
-        }
-    }
-    return out;
-}
-
-std::string constraint_value(const FrameRow& row, const Constraint& c) {
-    if (c.d_dim >= 0) return row.dims[static_cast<std::size_t>(c.d_dim)];
-    if (c.d_measure >= 0) {
-        double v = row.values[static_cast<std::size_t>(c.d_measure)];
-        return std::isfinite(v) ? util::format_double(v) : "";
-    }
-    return c.fixed;
+    return 0.5 * std::pow(10.0, -decimals) * scale;
 }
 
 bool agrees(double summary, double raw, double floor) {
@@ -172,7 +86,7 @@ bool agrees(double summary, double raw, double floor) {
 }
 
 std::optional<RowCheck> check_row(const Frame& d, std::size_t i, int dm, const Frame& r, int rm,
-                                  const std::vector<Constraint>& cs, bool median) {
+                                  const std::vector<Constraint>& cs, bool median, double floor) {
     const FrameRow& row = d.rows[i];
     double dv = row.values[static_cast<std::size_t>(dm)];
     if (row.failed || !std::isfinite(dv)) return std::nullopt;
@@ -198,7 +112,6 @@ std::optional<RowCheck> check_row(const Frame& d, std::size_t i, int dm, const F
     rc.with_cold = stat(ok);
     rc.primary = warm.empty() ? rc.with_cold : stat(warm);
     rc.with_failed = stat(all);
-    double floor = kAbsoluteTolerance * unit_scale(d.measures[static_cast<std::size_t>(dm)]);
     if (agrees(dv, rc.primary, floor)) rc.verdict = Verdict::agree;
     else if (rc.excludes_cold && agrees(dv, rc.with_cold, floor)) rc.verdict = Verdict::agree_with_cold;
     else if (all.size() > ok.size() && agrees(dv, rc.with_failed, floor)) rc.verdict = Verdict::failed_averaged_in;
@@ -216,8 +129,9 @@ PairCheck evaluate(const Frame& d, int dm, const Frame& r, int rm, std::vector<C
     p.raw = &r;
     p.same_folder = cu::folder_of(d.file) == cu::folder_of(r.file);
     p.prefix = cu::common_prefix(cu::stem_of(d.file), cu::stem_of(r.file));
+    double floor = half_unit(d, dm);
     for (std::size_t i = 0; i < d.rows.size(); ++i)
-        if (auto rc = check_row(d, i, dm, r, rm, cs, median)) p.rows.push_back(std::move(*rc));
+        if (auto rc = check_row(d, i, dm, r, rm, cs, median, floor)) p.rows.push_back(std::move(*rc));
     for (const auto& rc : p.rows) {
         p.agreeing += rc.verdict == Verdict::agree || rc.verdict == Verdict::agree_with_cold;
         p.error += std::min(relative_error(rc), 10.0) / static_cast<double>(p.rows.size());
@@ -230,38 +144,6 @@ PairCheck evaluate(const Frame& d, int dm, const Frame& r, int rm, std::vector<C
 bool better(const PairCheck& a, const PairCheck& b) {
     return std::make_tuple(a.same_folder, a.prefix, a.agreeing, a.rows.size(), -a.error) >
            std::make_tuple(b.same_folder, b.prefix, b.agreeing, b.rows.size(), -b.error);
-}
-
-// Words of `part` all occur in `whole` (both normalised); the count of extra words, or -1.
-int extra_words(const std::string& part, const std::string& whole) {
-    auto want = util::split(part, '_');
-    auto have = util::split(whole, '_');
-    if (want.size() < 2) return -1;  // one word ("tokens") is too weak to pair columns by
-    for (auto w : want)
-        if (std::find(have.begin(), have.end(), w) == have.end()) return -1;
-    return static_cast<int>(have.size() - want.size());
-}
-
-/// R's measure for D's `name` (normalised) / `base` (aggregate stripped): the same name, else the
-/// measure of the same quantity whose name holds all of D's words with the fewest extra words
-/// ("Mean (ms)" -> "benchmark.mean_time_ms", "Compile Time (s)" -> "compilation.compile_time_s").
-int raw_measure(const Frame& r, const std::string& name, const std::string& base, model::Quantity q) {
-    int best = -1, best_extra = 1 << 20;
-    for (std::size_t i = 0; i < r.measures.size(); ++i) {
-        const auto& m = r.measures[i];
-        std::string rn = normalise_name(m.name);
-        bool same_quantity = m.quantity == q || m.quantity == model::Quantity::unknown || q == model::Quantity::unknown;
-        if (same_quantity && rn == base) return static_cast<int>(i);
-        if (m.quantity != q || q == model::Quantity::unknown) continue;
-        for (const auto* words : {&name, &base}) {
-            int extra = extra_words(*words, rn);
-            if (extra >= 0 && extra < best_extra) {
-                best = static_cast<int>(i);
-                best_extra = extra;
-            }
-        }
-    }
-    return best;
 }
 
 /// Frames that may hold someone's aggregates: derived ones, files named *summary*, and frames

@@ -123,7 +123,7 @@ std::string subject_text(const Verdict& v) {
 std::string head(const ClaimCase& c, const Verdict& v, Fact& fact) {
     const model::Claim& claim = *c.claim;
     fact.values.push_back(cu::claim_value(claim, c.shape));
-    return cu::code(claim.source.file) + ":" + std::to_string(claim.source.line) + " claims " + fact.values.back().text +
+    return cu::code(claim.source.file + ":" + std::to_string(claim.source.line)) + " claims " + fact.values.back().text +
            " for " + subject_text(v) + " (" + quote(claim.text) + ")";
 }
 

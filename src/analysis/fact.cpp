@@ -67,6 +67,29 @@ FactValue make_value(std::string label, double canonical, model::Quantity quanti
     return FactValue{std::move(label), canonical, quantity, format_value(canonical, quantity), number, unit};
 }
 
+FactValue make_value_like(std::string label, double canonical, model::Quantity quantity, double reference) {
+    using model::Quantity;
+    FactValue v = make_value(std::move(label), canonical, quantity);
+    if (!std::isfinite(canonical) || !std::isfinite(reference)) return v;
+    std::string text;
+    if (quantity == Quantity::time) {
+        bool ms = std::fabs(reference) < 1.0 && reference != 0;
+        text = ms ? significant4(canonical * 1e3) + " ms" : significant4(canonical) + " s";
+    } else if (quantity == Quantity::bytes) {
+        double a = std::fabs(reference);
+        text = a >= 1073741824.0 ? printf_string("%.2f", canonical / 1073741824.0) + " GiB"
+               : a >= 1048576.0  ? printf_string("%.1f", canonical / 1048576.0) + " MiB"
+                                 : printf_string("%.0f", canonical) + " B";
+    } else {
+        return v;
+    }
+    v.text = text;
+    auto space = text.find(' ');
+    v.number = text.substr(0, space);
+    v.unit = text.substr(space + 1);
+    return v;
+}
+
 FactValue make_count(std::string label, double count) {
     return make_value(std::move(label), count, model::Quantity::count);
 }

@@ -40,6 +40,9 @@ std::string format_value(double canonical, model::Quantity quantity);
 std::pair<std::string, std::string> format_parts(double canonical, model::Quantity quantity);
 /// Builds a FactValue with its display text.
 FactValue make_value(std::string label, double canonical, model::Quantity quantity);
+/// Same, but in the display unit that `reference` would get, so the statistics of one summary
+/// share a unit (mean 1159 ms next to median 86.65 ms, not 1.159 s).
+FactValue make_value_like(std::string label, double canonical, model::Quantity quantity, double reference);
 /// A plain count ("12").
 FactValue make_count(std::string label, double count);
 

@@ -131,7 +131,7 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         for (const auto& [text, count] : errors) errs += (errs.empty() ? "" : "; ") + std::string("\"") + shorten(text, 110) + "\" x" + std::to_string(count);
         f.statement = where + ": " + f.values[0].text + " of " + f.values[1].text + " rows failed and are excluded from statistics (" + errs + ")";
         if (success_errors) f.statement += "; " + f.values[2].text + " of them were recorded as successes although their output is an error message";
-        if (zeros) f.statement += "; " + f.values[3].text + " hold zeros where a latency or throughput cannot be 0";
+        if (zeros) f.statement += "; " + f.values[3].text + " hold zeros where a latency or throughput cannot be zero";
         f.statement += ".";
         if (n_failed == t.rows.size()) {
             failed_runs[folder_of(t.file)].push_back(t.file);

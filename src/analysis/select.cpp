@@ -97,7 +97,7 @@ std::string frame_subject(const Frame& frame) {
     // No model recorded: name the subject by the file stem minus words that describe the run
     // rather than the model ("gemma3_270m_param_tuning.csv" -> "gemma3_270m").
     std::string stem = frame.file.substr(frame.file.find_last_of('/') + 1);
-    stem = stem.substr(0, stem.find('.'));
+    stem = stem.substr(0, stem.rfind('.'));
     std::string kept;
     for (auto token : util::split(stem, '_')) {
         std::string t = util::to_lower(token);

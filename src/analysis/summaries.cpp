@@ -53,9 +53,11 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
     fact.kind = "summary";
     fact.subject = subject;
     fact.id = "summary/" + f.id + (g.name.empty() ? "" : "/" + slug(g.name)) + "/" + slug(measure.name);
-    fact.values = {make_count("n", static_cast<double>(s.n)), make_value("mean", s.mean, q), make_value("median", s.median, q),
-                   make_value("p95", s.p95, q), make_value("sd", s.sd_sample, q), make_value("min", s.min, q),
-                   make_value("max", s.max, q)};
+    const double ref = s.median;  // one display unit for the whole summary, chosen by the median
+    fact.values = {make_count("n", static_cast<double>(s.n)), make_value_like("mean", s.mean, q, ref),
+                   make_value_like("median", s.median, q, ref), make_value_like("p95", s.p95, q, ref),
+                   make_value_like("sd", s.sd_sample, q, ref), make_value_like("min", s.min, q, ref),
+                   make_value_like("max", s.max, q, ref)};
     if (std::isfinite(s.cv)) fact.values.push_back(make_value("cv", s.cv * 100.0, model::Quantity::percent));
     fact.statement = subject + ", " + (warm_only ? "warm " : "") + measure.name + ": n=" + fact.values[0].text + ", mean " +
                      fact.values[1].text + ", median " + fact.values[2].text + ", p95 " + fact.values[3].text + ", min " +

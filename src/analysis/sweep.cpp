@@ -70,7 +70,7 @@ void add_range_fact(const Frame& f, const Measure& measure, const std::vector<Co
 
     Fact noise;
     noise.kind = "sweep.noise";
-    noise.subject = fact.subject;
+    noise.subject = frame_subject(f) + " (" + f.file + ")";
     noise.id = "sweep-noise/" + f.id + "/" + slug(measure.name);
     noise.sources = best.sources;
     noise.sources.insert(noise.sources.end(), worst.sources.begin(), worst.sources.end());

@@ -365,9 +365,25 @@ bool is_unit_row(const std::vector<std::string>& cells) {
 
 constexpr std::size_t kMaxColumns = 16384;
 
+// Fields of the first record, counted cheaply (quote-aware) and capped just past kMaxColumns, so a
+// 50 MB line of commas is refused before a field vector of that size is built.
+std::size_t header_field_count(std::string_view text) {
+    bool quoted = false;
+    std::size_t fields = 1;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && c == ',' && ++fields > kMaxColumns) break;
+        else if (!quoted && (c == '\n' || c == '\r')) break;
+    }
+    return fields;
+}
+
 util::Result<model::Table> read_csv(std::string_view text, const std::string& file) {
     if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
     if (trim_fast(text).empty()) return util::make_error(file, 0, "empty file");
+    if (header_field_count(text) > kMaxColumns)
+        return util::make_error(file, 1, "header has more than " + std::to_string(kMaxColumns) +
+                                             " columns: not a benchmark table");
     model::Table table;
     table.file = file;
     Scanner scanner(text);

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "util/strings.hpp"
 
@@ -77,34 +78,61 @@ bool looks_like_error_text(std::string_view text) {
                               t.find("traceback (most recent call last)") != std::string::npos);
 }
 
+namespace {
+
+// Which columns can signal a failure, decided once per table (not per cell).
+struct FailureColumns {
+    std::vector<std::size_t> errors, success_flags, completion_counts, texts;
+    bool any_zero_check = false;
+};
+
+FailureColumns failure_columns(const model::Table& table) {
+    FailureColumns fc;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        const auto& m = table.meanings[c];
+        if (m.role == Role::error) fc.errors.push_back(c);
+        if (m.role == Role::success_flag) fc.success_flags.push_back(c);
+        if (m.role == Role::text) fc.texts.push_back(c);
+        // "completed": 0 (of N prompts) in a run summary: nothing ran.
+        std::string name = util::normalise_name(table.columns[c]);
+        if (name == "completed" || name == "succeeded" || name == "successful" || name == "success_count" ||
+            name == "successful_tests" || name == "completed_requests")
+            fc.completion_counts.push_back(c);
+        fc.any_zero_check = fc.any_zero_check || zero_is_impossible(m);
+    }
+    return fc;
+}
+
+bool is_empty_error(std::string_view text) {
+    if (text.empty() || is_false_text(text)) return true;
+    std::string t = util::to_lower(util::trim(text));
+    return t.empty() || t == "none" || t == "null";
+}
+
+}  // namespace
+
 void flag_failed_rows(model::Table& table) {
     if (table.meanings.size() != table.columns.size()) return;
+    const FailureColumns fc = failure_columns(table);
     for (auto& row : table.rows) {
+        const auto& cells = row.cells;
+        auto has = [&](std::size_t c) { return c < cells.size() && !cells[c].missing(); };
         bool claims_success = false;
-        for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
-            const auto& cell = row.cells[c];
-            const auto& m = table.meanings[c];
-            if (m.role == Role::error && !cell.missing() && !is_false_text(cell.text) &&
-                util::to_lower(util::trim(cell.text)) != "none" && util::to_lower(util::trim(cell.text)) != "null")
-                add_reason(row, table.columns[c] + ": " + shorten(cell.text));
-            if (m.role == Role::success_flag && !cell.missing()) {
-                if (is_false_text(cell.text)) add_reason(row, table.columns[c] + "=" + std::string(util::trim(cell.text)));
-                else claims_success = true;
-            }
+        for (auto c : fc.errors)
+            if (has(c) && !is_empty_error(cells[c].text)) add_reason(row, table.columns[c] + ": " + shorten(cells[c].text));
+        for (auto c : fc.success_flags) {
+            if (!has(c)) continue;
+            if (is_false_text(cells[c].text)) add_reason(row, table.columns[c] + "=" + std::string(util::trim(cells[c].text)));
+            else claims_success = true;
         }
-        for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
-            // "completed": 0 (of N prompts) in a run summary: nothing ran.
-            std::string name = util::normalise_name(table.columns[c]);
-            bool completion_count = name == "completed" || name == "succeeded" || name == "successful" ||
-                                    name == "success_count" || name == "successful_tests" || name == "completed_requests";
-            if (completion_count && row.cells[c].is_number && row.cells[c].number == 0.0)
-                add_reason(row, table.columns[c] + "=0: no call completed");
-        }
-        for (std::size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
-            if (table.meanings[c].role != Role::text || !looks_like_error_text(row.cells[c].text)) continue;
+        for (auto c : fc.completion_counts)
+            if (has(c) && cells[c].is_number && cells[c].number == 0.0) add_reason(row, table.columns[c] + "=0: no call completed");
+        for (auto c : fc.texts) {
+            if (!has(c) || !looks_like_error_text(cells[c].text)) continue;
             add_reason(row, std::string(claims_success ? "recorded as success but " : "") + table.columns[c] +
-                                " is an error message: " + shorten(row.cells[c].text, 120));
+                                " is an error message: " + shorten(cells[c].text, 120));
         }
+        if (!fc.any_zero_check) continue;
         if (!row.failed) {
             // No error text, but every measurement is exactly 0: a run that never happened.
             if (measurements_all_zero(table, row) && !impossible_zeros(table, row).empty())

@@ -36,21 +36,32 @@ std::string fact_ref(const analysis::Fact& fact) { return code("[fact: " + fact.
 
 std::string fact_refs(const FactList& facts) {
     std::string out;
-    for (const auto* f : facts) out += (out.empty() ? "" : " ") + fact_ref(*f);
+    for (const auto* f : facts) {
+        if (!out.empty()) out += ' ';
+        out += fact_ref(*f);
+    }
     return out;
 }
 
 std::string source_text(const model::Source& s) {
     std::string out = s.file;
-    if (s.line > 0) out += ":" + std::to_string(s.line);
-    if (!s.json_path.empty()) out += "#" + s.json_path;
+    if (s.line > 0) out.append(":").append(std::to_string(s.line));
+    if (!s.json_path.empty()) out.append("#").append(s.json_path);
     return out;
 }
 
 std::string sources_text(const std::vector<model::Source>& sources, std::size_t limit) {
     std::string out;
-    for (std::size_t i = 0; i < sources.size() && i < limit; ++i) out += (i ? ", " : "") + code(source_text(sources[i]));
-    if (sources.size() > limit) out += " " + code("+" + std::to_string(sources.size() - limit) + " more");
+    for (std::size_t i = 0; i < sources.size() && i < limit; ++i) {
+        if (i > 0) out += ", ";
+        out += code(source_text(sources[i]));
+    }
+    if (sources.size() > limit) {
+        std::string more = "+";
+        more += std::to_string(sources.size() - limit);
+        more += " more";
+        out.append(" ").append(code(more));
+    }
     return out;
 }
 
