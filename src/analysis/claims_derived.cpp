@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include "analysis/claims.hpp"
 #include "analysis/claims_link.hpp"
@@ -171,8 +172,9 @@ const RowCheck* pick_example(const PairCheck& p) {
     double worst = -1;
     for (const auto& rc : p.rows) {
         if (rc.verdict != Verdict::disagree && rc.verdict != Verdict::failed_averaged_in) continue;
-        // A plain disagreement makes the clearer example.
-        double rank = relative_error(rc) + (rc.verdict == Verdict::disagree ? 1e6 : 0);
+        // A plain disagreement with a successful raw value makes the clearest example.
+        double rank = std::min(relative_error(rc), 10.0) + (rc.verdict == Verdict::disagree ? 1e6 : 0) +
+                      (std::isfinite(rc.primary) ? 1e3 : 0);
         if (rank > worst) {
             worst = rank;
             example = &rc;
@@ -250,8 +252,83 @@ void emit_check(const Frame& d, int dm, const PairCheck& p, bool median, std::ve
     facts.push_back(std::move(fact));
 }
 
+/// Raw frames indexed so that each summary is compared with a bounded number of candidates:
+/// without it a folder of 100,000 files costs summaries x raw frames link attempts.
+struct RawIndex {
+    std::unordered_map<std::string, std::vector<const Frame*>> by_measure;         ///< normalised measure name
+    std::unordered_map<std::string, std::vector<const Frame*>> by_folder_measure;  ///< folder + '\n' + name
+    std::unordered_map<std::string, std::vector<const Frame*>> by_folder;
+};
+
+constexpr std::size_t kMaxCandidates = 16;
+constexpr std::size_t kMaxGlobalCandidates = 1024;
+
+std::string folder_of(const std::string& file) {
+    auto slash = file.find_last_of('/');
+    return slash == std::string::npos ? "" : file.substr(0, slash);
+}
+
+RawIndex index_raw(const std::vector<Frame>& frames) {
+    RawIndex index;
+    for (const auto& r : frames) {
+        if (r.derived || is_summary(r)) continue;
+        const std::string folder = folder_of(r.file);
+        index.by_folder[folder].push_back(&r);
+        std::vector<std::string> seen;
+        for (const auto& m : r.measures) {
+            std::string n = normalise_name(m.name);
+            if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
+            seen.push_back(n);
+            index.by_measure[n].push_back(&r);
+            index.by_folder_measure[folder + '\n' + n].push_back(&r);
+        }
+    }
+    return index;
+}
+
+std::size_t common_prefix(const std::string& a, const std::string& b) {
+    std::size_t k = 0;
+    while (k < a.size() && k < b.size() && a[k] == b[k]) ++k;
+    return k;
+}
+
+// Union of two frame lists (each in frame order), without repeats.
+std::vector<const Frame*> merged(const std::vector<const Frame*>* a, const std::vector<const Frame*>* b, std::size_t cap) {
+    std::vector<const Frame*> out;
+    if (a) out = *a;
+    if (b && b != a)
+        for (const auto* r : *b)
+            if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+    if (out.size() > cap) out.resize(cap);
+    return out;
+}
+
+/// Raw frames that hold the measure by name — in the summary's own folder when there are any, else
+/// anywhere — falling back to the folder's frames, where names may pair by shared words. Nearest
+/// first (longest common file-stem prefix), at most kMaxCandidates.
+std::vector<const Frame*> candidates(const Frame& d, const std::string& n, const std::string& base, const RawIndex& index) {
+    const std::string folder = folder_of(d.file), stem = cu::stem_of(d.file);
+    auto find = [](const auto& map, const std::string& key) -> const std::vector<const Frame*>* {
+        auto it = map.find(key);
+        return it == map.end() ? nullptr : &it->second;
+    };
+    std::vector<const Frame*> out = merged(find(index.by_folder_measure, folder + '\n' + n),
+                                           find(index.by_folder_measure, folder + '\n' + base), kMaxGlobalCandidates);
+    if (out.empty()) out = merged(find(index.by_measure, n), find(index.by_measure, base), kMaxGlobalCandidates);
+    if (out.empty()) out = merged(find(index.by_folder, folder), nullptr, kMaxGlobalCandidates);
+    std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (-prefix, position) sorts nearest first, stably
+    ranked.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+        ranked.emplace_back(static_cast<std::size_t>(-1) - common_prefix(cu::stem_of(out[i]->file), stem), i);
+    std::size_t keep = std::min(kMaxCandidates, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+    std::vector<const Frame*> best;
+    for (std::size_t i = 0; i < keep; ++i) best.push_back(out[ranked[i].second]);
+    return best;
+}
+
 /// Checks every measure of summary frame `d`; returns whether some measure found its raw frame.
-bool check_frame(const Frame& d, const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+bool check_frame(const Frame& d, const RawIndex& index, std::vector<Fact>& facts) {
     if (d.dim_names.empty() && d.rows.size() > 1) return false;  // rows cannot be told apart
     bool matched = false;
     for (std::size_t m = 0; m < d.measures.size(); ++m) {
@@ -260,8 +337,9 @@ bool check_frame(const Frame& d, const std::vector<Frame>& frames, std::vector<F
         std::string base = strip_aggregate(n);
         bool median = util::starts_with(n, "median_") || util::ends_with(n, "_median");
         std::optional<PairCheck> best;
-        for (const auto& r : frames) {
-            if (r.derived || &r == &d || is_summary(r)) continue;
+        for (const auto* rp : candidates(d, n, base, index)) {
+            const Frame& r = *rp;
+            if (&r == &d) continue;
             int rm = raw_measure(r, n, base, d.measures[m].quantity);
             if (rm < 0) continue;
             auto cs = link(d, r);
@@ -302,9 +380,10 @@ void emit_unmatched(const std::vector<const Frame*>& unmatched, std::vector<Fact
 
 void add_derived_check_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
     std::vector<const Frame*> unmatched;
+    const RawIndex index = index_raw(frames);
     for (const auto& d : frames) {
         if (!is_summary(d)) continue;
-        bool matched = check_frame(d, frames, facts);
+        bool matched = check_frame(d, index, facts);
         if (!matched && d.derived) unmatched.push_back(&d);
     }
     emit_unmatched(unmatched, facts);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -38,7 +39,7 @@ struct Verdict {
     Outcome outcome = Outcome::no_subject;
     std::vector<SubjectGroup> groups;
     std::vector<std::vector<Candidate>> candidates;  ///< per group
-    const Candidate* match = nullptr;                ///< the agreeing (confirmed) or closest candidate
+    std::optional<Candidate> match;                  ///< the agreeing (confirmed) or closest candidate
 };
 
 std::string quote(const std::string& text) {
@@ -76,14 +77,14 @@ double tolerance(const ClaimCase& c, double raw) {
 
 Verdict judge(const std::vector<Frame>& frames, const cu::SubjectIndex& index, const ClaimCase& c) {
     Verdict v;
-    if (c.shape.not_a_level) return Verdict{Outcome::not_a_level, {}, {}, nullptr};
+    if (c.shape.not_a_level) return Verdict{Outcome::not_a_level, {}, {}, std::nullopt};
     int kind = cu::measure_kind(*c.claim);
-    if (kind == cu::kNoMeasure) return Verdict{Outcome::no_measure, {}, {}, nullptr};
+    if (kind == cu::kNoMeasure) return Verdict{Outcome::no_measure, {}, {}, std::nullopt};
     auto usable = [&](const SubjectGroup& g) { return cu::group_has_data(frames[g.frame], g, kind); };
     v.groups = find_groups(index, c, usable);
     if (v.groups.empty()) {
         bool named = !find_groups(index, c, [](const SubjectGroup&) { return true; }).empty();
-        return Verdict{named ? Outcome::no_measure : Outcome::no_subject, {}, {}, nullptr};
+        return Verdict{named ? Outcome::no_measure : Outcome::no_subject, {}, {}, std::nullopt};
     }
     for (std::size_t g = 0; g < v.groups.size(); ++g)
         v.candidates.push_back(cu::candidates_for(frames[v.groups[g].frame], v.groups[g], kind, c.shape, g));
@@ -95,7 +96,7 @@ Verdict judge(const std::vector<Frame>& frames, const cu::SubjectIndex& index, c
             bool ok = gap <= tolerance(c, cand.value);
             if ((ok && !agreed) || (ok == agreed && gap < best_gap)) {
                 best_gap = gap;
-                v.match = &cand;
+                v.match = cand;
                 agreed = agreed || ok;
             }
         }
@@ -130,7 +131,7 @@ std::string head(const ClaimCase& c, const Verdict& v, Fact& fact) {
 void add_group_sources(const std::vector<Frame>& frames, const SubjectGroup& g, Fact& fact) {
     const Frame& f = frames[g.frame];
     for (const auto& row : f.rows)
-        if (g.contains(f, row)) fact.sources.push_back(row.source);
+        if (g.contains(f, row)) model::add_source(fact.sources, row.source);
 }
 
 std::string calls_text(const std::vector<Frame>& frames, const SubjectGroup& g, int kind, Fact& fact) {
@@ -144,7 +145,7 @@ void confirmed(const std::vector<Frame>& frames, const ClaimCase& c, const Verdi
     const SubjectGroup& g = v.groups[m.group];
     fact.kind = "claim.confirmed";
     std::string s = head(c, v, fact) + "; this matches the " + m.label + " of " + calls_text(frames, g, cu::measure_kind(*c.claim), fact);
-    fact.values.push_back(make_value(m.label, m.value, c.claim->unit.quantity));
+    fact.values.push_back(make_value(m.label + " in " + group_label(frames, g), m.value, c.claim->unit.quantity));
     fact.statement = s + ", " + fact.values.back().text + ".";
     add_group_sources(frames, g, fact);
 }
@@ -159,7 +160,7 @@ void contradicted(const std::vector<Frame>& frames, const ClaimCase& c, const Ve
         std::size_t shown = 0;
         for (const auto& cand : v.candidates[g]) {
             if (!cand.headline || shown == 3) continue;
-            fact.values.push_back(make_value(cand.label, cand.value, c.claim->unit.quantity));
+            fact.values.push_back(make_value(cand.label + " in " + group_label(frames, v.groups[g]), cand.value, c.claim->unit.quantity));
             s += (shown++ ? ", " : " ") + cand.label + " " + fact.values.back().text;
         }
         add_group_sources(frames, v.groups[g], fact);

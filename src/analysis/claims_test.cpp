@@ -171,6 +171,30 @@ TEST(ClaimsDerived, PrefersTheRawFrameWithTheLongestCommonStem) {
     EXPECT_TRUE(contains(f->statement, "raw `g/h_param_tuning.csv`")) << f->statement;
 }
 
+TEST(ClaimsDerived, PrintedPrecisionOfTheColumnWidensTolerance) {
+    // TTFT printed with two decimals: 0.06 stands for anything in [0.055, 0.065).
+    Frame raw = frame("g/g_param_tuning.csv", {"num_gpu"}, {true}, {kTtft}, {row({"40"}, {0.0649}, 2), row({"60"}, {0.0551}, 3)});
+    Measure ttft{"TTFT (s)", Quantity::time, "s"};
+    Frame table = frame("g/report.md", {"num_gpu"}, {true}, {ttft}, {row({"40"}, {0.06}, 7), row({"60"}, {0.06}, 8)}, true);
+    table.narrative = true;
+    const Fact* f = find_kind(derived_facts({raw, table}), "derived.check");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->severity, Severity::info) << f->statement;
+}
+
+TEST(ClaimsDerived, RankLabelsAreNotKeysAndTempSelectsTemperature) {
+    // "Config" holds ranks ("Best", "2nd") the raw config_name never has; "temp" is temperature.
+    Frame raw = frame("g/g_param_tuning.csv", {"num_gpu", "temperature", "config_name"}, {true, true, false}, {kTokens},
+                      {row({"40", "0.4", "g40_t0.4"}, {100}, 2), row({"40", "0.8", "g40_t0.8"}, {90}, 3)});
+    Measure temp{"temp", Quantity::temperature, "degC"};
+    Frame table = frame("g/report.md", {"Config", "num_gpu"}, {false, true}, {temp, kTokens},
+                        {row({"Best", "40"}, {0.4, 100}, 7), row({"2nd", "40"}, {0.8, 90}, 8)}, true);
+    const Fact* f = find_kind(derived_facts({raw, table}), "derived.check");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->severity, Severity::info) << f->statement;
+    EXPECT_TRUE(contains(f->statement, "all 2 `tokens_s` values agree")) << f->statement;
+}
+
 // --- prose claims --------------------------------------------------------------------------
 
 model::Claim claim(std::string file, long long line, std::string text, double value, std::string unit_text,

@@ -113,7 +113,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
                                   " warm at the same level) is reload order, not an effect of " + f.dim_names[d] + ".";
             }
             for (const auto& row : f.rows)
-                if (row.cold) fact.sources.push_back(row.source);
+                if (row.cold) model::add_source(fact.sources, row.source);
             facts.push_back(std::move(fact));
         }
     }
@@ -121,7 +121,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
 
 }  // namespace
 
-void add_cold_start_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+void add_cold_start_facts(std::span<const Frame> frames, std::vector<Fact>& facts) {
     for (const auto& f : frames) {
         if (f.derived) continue;
         int ttft = ttft_measure(f);
@@ -131,7 +131,7 @@ void add_cold_start_facts(const std::vector<Frame>& frames, std::vector<Fact>& f
         for (const auto& row : f.rows) {
             if (!row.cold) continue;
             cold.push_back(row.values[static_cast<std::size_t>(ttft)]);
-            fact.sources.push_back(row.source);
+            model::add_source(fact.sources, row.source);
         }
         if (cold.empty()) continue;
         auto all = stats::summarize(values_of(f, ttft, Rows::ok));

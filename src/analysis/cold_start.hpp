@@ -1,5 +1,6 @@
 #pragma once
 // Cold starts and reloads: calls whose time to first token is dominated by loading the model.
+#include <span>
 #include <vector>
 
 #include "analysis/fact.hpp"
@@ -14,6 +15,6 @@ void mark_cold_starts(Frame& frame);
 
 /// Facts: per frame, the cold calls with TTFT and load, warm TTFT statistics without them, and
 /// whether a dimension's apparent TTFT effect coincides with reload order (confounded).
-void add_cold_start_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts);
+void add_cold_start_facts(std::span<const Frame> frames, std::vector<Fact>& facts);
 
 }  // namespace analysis

@@ -43,7 +43,7 @@ std::vector<Level> levels_of(const Frame& f, std::size_t d, int m, Rows which) {
         double v = row.values[static_cast<std::size_t>(m)];
         if (row_selected(row, which) && std::isfinite(v)) {
             lv.values.push_back(v);
-            lv.sources.push_back(row.source);
+            model::add_source(lv.sources, row.source);
         }
     }
     for (auto& lv : out) lv.median = lv.values.empty() ? std::nan("") : stats::summarize(lv.values).median;
@@ -113,7 +113,7 @@ bool is_subject_dimension(std::string_view raw) {
     return false;
 }
 
-void add_level_comparison_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+void add_level_comparison_facts(std::span<const Frame> frames, std::vector<Fact>& facts) {
     for (const auto& f : frames) {
         if (f.derived) continue;
         int m = throughput_measure(f);
@@ -145,7 +145,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
             std::string label = model_dim >= 0 ? row.dims[static_cast<std::size_t>(model_dim)] : frame_subject(f);
             Pool& p = pools[label];
             p.rates.push_back(v);
-            p.sources.push_back(row.source);
+            model::add_source(p.sources, row.source);
             if (std::find(p.files.begin(), p.files.end(), f.file) == p.files.end()) p.files.push_back(f.file);
             if (tok >= 0 && dec >= 0) {
                 p.tokens.push_back(row.values[static_cast<std::size_t>(tok)]);

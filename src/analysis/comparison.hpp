@@ -1,6 +1,7 @@
 #pragma once
 // Comparisons between levels of a grouping dimension (models, quantization tags, backends) and a
 // folder-wide throughput ranking of models.
+#include <span>
 #include <vector>
 
 #include "analysis/fact.hpp"
@@ -11,7 +12,7 @@ namespace analysis {
 /// Per raw frame and subject dimension (model, tag, backend, quant, engine, device, ...): each
 /// level's median of the main measure, its ratio to the reference level (eager/baseline/default,
 /// else the first level), failed levels named as failed and never ranked.
-void add_level_comparison_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts);
+void add_level_comparison_facts(std::span<const Frame> frames, std::vector<Fact>& facts);
 
 /// Across all raw frames: models ranked by median tokens/s of successful calls, with the
 /// token-weighted rate (sum of tokens / sum of decode seconds) where both are recorded.

@@ -4,8 +4,10 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "analysis/fact.hpp"
+#include "util/hash.hpp"
 #include "util/strings.hpp"
 
 namespace analysis {
@@ -155,41 +157,40 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
 }  // namespace
 
 void mark_same_data(std::vector<Frame>& frames) {
-    // Fingerprint: every finite value of every measure, keyed by normalised measure name.
+    using Print = std::map<std::string, std::vector<double>>;
+    // Fingerprint: every value of every quantified measure, keyed by normalised measure name.
     auto fingerprint = [](const Frame& f) {
-        std::map<std::string, std::vector<double>> print;
+        Print print;
         for (std::size_t m = 0; m < f.measures.size(); ++m) {
             auto q = f.measures[m].quantity;
             if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
             auto& v = print[util::normalise_name(f.measures[m].name)];
-            for (const auto& row : f.rows) v.push_back(row.values[m]);
+            for (const auto& row : f.rows) v.push_back(std::isnan(row.values[m]) ? 1e300 : row.values[m]);
         }
         return print;
     };
-    std::vector<std::pair<std::size_t, std::map<std::string, std::vector<double>>>> seen;
+    // Hash buckets keep this linear in the number of frames; equal prints are then compared exactly.
+    auto hash_of = [](const Print& print) {
+        std::string bytes;
+        for (const auto& [name, values] : print) {
+            bytes += name;
+            bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(double));
+        }
+        return util::content_hash(bytes);
+    };
+    std::unordered_map<std::uint64_t, std::vector<std::pair<std::size_t, Print>>> seen;
     for (std::size_t i = 0; i < frames.size(); ++i) {
         if (frames[i].derived || frames[i].rows.size() < 2) continue;
-        auto print = fingerprint(frames[i]);
+        Print print = fingerprint(frames[i]);
         if (print.size() < 2) continue;
-        bool matched = false;
-        for (const auto& [j, other] : seen) {
-            if (other.size() != print.size()) continue;
-            bool same = true;
-            for (const auto& [name, values] : print) {
-                auto it = other.find(name);
-                if (it == other.end() || it->second.size() != values.size()) { same = false; break; }
-                for (std::size_t k = 0; k < values.size() && same; ++k)
-                    same = values[k] == it->second[k] || (std::isnan(values[k]) && std::isnan(it->second[k]));
-                if (!same) break;
-            }
-            if (same) {
-                frames[i].same_data_as = frames[j].label;
-                frames[i].derived = true;
-                matched = true;
-                break;
-            }
+        auto& bucket = seen[hash_of(print)];
+        auto match = std::find_if(bucket.begin(), bucket.end(), [&](const auto& entry) { return entry.second == print; });
+        if (match != bucket.end()) {
+            frames[i].same_data_as = frames[match->first].label;
+            frames[i].derived = true;
+        } else {
+            bucket.emplace_back(i, std::move(print));
         }
-        if (!matched) seen.emplace_back(i, std::move(print));
     }
 }
 

@@ -44,7 +44,7 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
         double v = row.values[m];
         if (!std::isfinite(v)) continue;
         values.push_back(v);
-        fact.sources.push_back(row.source);
+        model::add_source(fact.sources, row.source);
     }
     if (values.empty()) return;
     auto s = stats::summarize(values);
@@ -77,7 +77,7 @@ void add_weighted_rate(const Frame& f, const Group& g, std::vector<Fact>& facts)
         tokens.push_back(row.values[static_cast<std::size_t>(tok)]);
         seconds.push_back(row.values[static_cast<std::size_t>(dec)]);
         if (tput >= 0) rates.push_back(row.values[static_cast<std::size_t>(tput)]);
-        fact.sources.push_back(row.source);
+        model::add_source(fact.sources, row.source);
     }
     auto w = stats::weighted_rate(tokens, seconds);
     if (!std::isfinite(w.rate)) return;
@@ -102,7 +102,7 @@ void add_weighted_rate(const Frame& f, const Group& g, std::vector<Fact>& facts)
 
 }  // namespace
 
-void add_summary_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+void add_summary_facts(std::span<const Frame> frames, std::vector<Fact>& facts) {
     for (const auto& f : frames) {
         if (f.derived) continue;
         int ttft = ttft_measure(f);

@@ -1,5 +1,6 @@
 #pragma once
 // Summary statistics of every measurement per measured group.
+#include <span>
 #include <vector>
 
 #include "analysis/fact.hpp"
@@ -11,6 +12,6 @@ namespace analysis {
 /// whole frame when it has none) and per measurement with a known quantity: n, mean, median, p95,
 /// sd, CV, min and max over successful rows (time-to-first-token over warm rows), plus the
 /// token-weighted decode rate where token counts and decode times are recorded.
-void add_summary_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts);
+void add_summary_facts(std::span<const Frame> frames, std::vector<Fact>& facts);
 
 }  // namespace analysis

@@ -38,7 +38,7 @@ std::vector<Config> configs_of(const Frame& f, int m, const std::vector<int>& di
         auto [it, inserted] = index.try_emplace(key, out.size());
         if (inserted) out.push_back(Config{key, {}, {}, 0});
         out[it->second].values.push_back(v);
-        out[it->second].sources.push_back(row.source);
+        model::add_source(out[it->second].sources, row.source);
     }
     for (auto& c : out) c.mean = stats::summarize(c.values).mean;
     return out;
@@ -132,7 +132,7 @@ void add_effect_facts(const Frame& f, int m, const std::vector<int>& dims, Rows 
 
 }  // namespace
 
-void add_sweep_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
+void add_sweep_facts(std::span<const Frame> frames, std::vector<Fact>& facts) {
     for (const auto& f : frames) {
         if (f.derived) continue;
         auto dims = setting_dims(f);

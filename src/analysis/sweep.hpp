@@ -1,5 +1,6 @@
 #pragma once
 // Configuration sweeps: frames whose rows vary numeric settings (num_gpu, num_ctx, temperature).
+#include <span>
 #include <vector>
 
 #include "analysis/fact.hpp"
@@ -11,6 +12,6 @@ namespace analysis {
 /// by throughput (or by its main time measure), the spread between them, the main effect of each
 /// setting (mean by level), and whether the spread exceeds run-to-run noise — or a plain statement
 /// that one run per configuration cannot separate effect from noise.
-void add_sweep_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts);
+void add_sweep_facts(std::span<const Frame> frames, std::vector<Fact>& facts);
 
 }  // namespace analysis

@@ -22,6 +22,18 @@ std::string_view file_status_name(FileStatus status) {
     return "failed";
 }
 
+void add_source(std::vector<Source>& sources, const Source& source) {
+    if (!sources.empty() && source.line > 0 && source.json_path.empty()) {
+        Source& last = sources.back();
+        long long last_end = last.line_end > 0 ? last.line_end : last.line;
+        if (last.json_path.empty() && last.line > 0 && source.line == last_end + 1 && last.file == source.file) {
+            last.line_end = source.line_end > 0 ? source.line_end : source.line;
+            return;
+        }
+    }
+    sources.push_back(source);
+}
+
 std::string_view role_name(Role role) {
     switch (role) {
         case Role::measurement: return "measurement";

@@ -23,7 +23,12 @@ struct Source {
     std::string file;        ///< path relative to the ingested root, '/'-separated
     long long line = 0;      ///< 1-based physical line where the record starts; 0 when not applicable
     std::string json_path;   ///< empty for CSV/Markdown
+    long long line_end = 0;  ///< when > line: the source is every record starting on lines line..line_end
 };
+
+/// Appends `source` to `sources`, merging it into the last entry when it continues the same
+/// file's consecutive line range (rows 2, 3, 4 -> lines 2-4). Keeps row-level sources exact and small.
+void add_source(std::vector<Source>& sources, const Source& source);
 
 /// What a column or JSON key means. `reason` records how the decision was made (STYLE rule 10:
 /// decisions are data), e.g. "suffix _s => seconds" or "temperature next to num_ctx => sampling option".

@@ -46,6 +46,7 @@ std::string fact_refs(const FactList& facts) {
 std::string source_text(const model::Source& s) {
     std::string out = s.file;
     if (s.line > 0) out.append(":").append(std::to_string(s.line));
+    if (s.line_end > s.line) out.append("-").append(std::to_string(s.line_end));
     if (!s.json_path.empty()) out.append("#").append(s.json_path);
     return out;
 }
@@ -72,10 +73,28 @@ bool fact_on_frame(const analysis::Fact& fact, std::string_view frame_id) {
     return rest == frame_id || (util::starts_with(rest, frame_id) && rest.size() > frame_id.size() && rest[frame_id.size()] == '/');
 }
 
-std::string compact_statement(const analysis::Analysis& analysis, const analysis::Fact& fact) {
+FrameIndex index_frames(const analysis::Analysis& analysis) {
+    FrameIndex index;
+    for (const auto& f : analysis.frames) index.frames.emplace(f.id, &f);
+    for (const auto& fact : analysis.facts) {
+        // Frame ids are slugs without '/': the second segment of a fact id, or the rest of it.
+        auto slash = fact.id.find('/');
+        if (slash == std::string::npos) continue;
+        auto end = fact.id.find('/', slash + 1);
+        std::string segment = fact.id.substr(slash + 1, end == std::string::npos ? std::string::npos : end - slash - 1);
+        index.facts[segment].push_back(&fact);
+    }
+    return index;
+}
+
+std::string compact_statement(const FrameIndex& index, const analysis::Fact& fact) {
     if (fact.kind != "comparison") return fact.statement;
-    for (const auto& f : analysis.frames) {
-        if (!fact_on_frame(fact, f.id) || f.context.empty()) continue;
+    auto slash = fact.id.find('/');
+    auto end = fact.id.find('/', slash + 1);
+    auto it = index.frames.find(fact.id.substr(slash + 1, end == std::string::npos ? std::string::npos : end - slash - 1));
+    if (it != index.frames.end()) {
+        const auto& f = *it->second;
+        if (f.context.empty()) return fact.statement;
         std::string ctx;
         for (const auto& [k, v] : f.context) ctx += (ctx.empty() ? "" : ", ") + k + "=" + v;
         auto pos = fact.statement.find(" (" + ctx + ")");
@@ -85,7 +104,7 @@ std::string compact_statement(const analysis::Analysis& analysis, const analysis
 }
 
 std::string shown_statement(const ReportInput& in, const analysis::Fact& fact) {
-    return in.decorate.statement(fact, compact_statement(in.analysis, fact));
+    return in.decorate.statement(fact, compact_statement(in.index, fact));
 }
 
 std::vector<RankEntry> ranking_entries(const analysis::Fact& ranking) {

@@ -4,6 +4,7 @@
 // and sources. Internal to src/report; every helper is pure.
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -15,11 +16,20 @@
 namespace report {
 
 /// What every section renderer reads. References only; lives for one render call.
+/// Facts grouped by the frame id their id names ("summary/<frame-id>/..."), built once per report
+/// so that rendering stays linear in frames + facts.
+struct FrameIndex {
+    std::unordered_map<std::string, std::vector<const analysis::Fact*>> facts;
+    std::unordered_map<std::string, const analysis::Frame*> frames;
+};
+FrameIndex index_frames(const analysis::Analysis& analysis);
+
 struct ReportInput {
     const analysis::Analysis& analysis;
     const model::Corpus& corpus;
     const ReportContext& context;
     const Decorator& decorate;
+    const FrameIndex& index;
 };
 
 using FactList = std::vector<const analysis::Fact*>;
@@ -50,7 +60,7 @@ bool fact_on_frame(const analysis::Fact& fact, std::string_view frame_id);
 
 /// The fact's statement without repeated frame context: comparison statements list every constant
 /// dimension of their frame in parentheses, which section 3 already shows once per frame.
-std::string compact_statement(const analysis::Analysis& analysis, const analysis::Fact& fact);
+std::string compact_statement(const FrameIndex& index, const analysis::Fact& fact);
 /// compact_statement(), decorated.
 std::string shown_statement(const ReportInput& in, const analysis::Fact& fact);
 

@@ -44,6 +44,7 @@ Json source_json(const model::Source& s) {
     Json j;
     j["file"] = s.file;
     if (s.line > 0) j["line"] = s.line;
+    if (s.line_end > s.line) j["line_end"] = s.line_end;
     if (!s.json_path.empty()) j["json_path"] = s.json_path;
     return j;
 }

@@ -125,7 +125,8 @@ std::string render_appendix(const ReportInput& in) {
 std::string render_report_markdown(const analysis::Analysis& analysis, const model::Corpus& corpus,
                                    const ReportContext& context) {
     Decorator decorate(analysis, corpus);
-    ReportInput in{analysis, corpus, context, decorate};
+    const FrameIndex index = index_frames(analysis);
+    ReportInput in{analysis, corpus, context, decorate, index};
     std::string out = header(context);
     out += render_executive_summary(in);
     out += render_ingestion(in);

@@ -106,10 +106,8 @@ std::string frame_bullets(const ReportInput& in, const std::vector<const analysi
 
 std::string frame_section(const ReportInput& in, const analysis::Frame& f) {
     std::vector<const analysis::Fact*> summaries, others;
-    for (const auto& fact : in.analysis.facts) {
-        if (!fact_on_frame(fact, f.id)) continue;
-        (fact.kind == "summary" ? summaries : others).push_back(&fact);
-    }
+    if (auto it = in.index.facts.find(f.id); it != in.index.facts.end())
+        for (const auto* fact : it->second) (fact->kind == "summary" ? summaries : others).push_back(fact);
     if (summaries.empty() && others.empty()) return "";
     std::string out = "### " + code(f.label) + "\n\n";
     if (!f.context.empty()) {
