@@ -89,14 +89,12 @@ int cmd_analyze(std::span<const std::string_view> args, std::ostream& out, std::
         return kExitUsage;
     }
     ingest::IngestOptions options;
-    if (auto t = parsed->value("--threads")) {
-        auto n = parse_count("--threads", *t, 256);
-        if (!n) {
-            err << "chimera-insight analyze: " << n.error().message << "\n";
-            return kExitUsage;
-        }
-        options.threads = *n;
+    auto threads = threads_flag(*parsed);
+    if (!threads) {
+        err << "chimera-insight analyze: " << threads.error().message << "\n";
+        return kExitUsage;
     }
+    options.threads = *threads;
     std::filesystem::path out_dir = parsed->value("--out").value_or("chimera-insight-report");
     const std::string& root = parsed->positionals.front();
 

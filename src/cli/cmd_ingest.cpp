@@ -45,14 +45,12 @@ int cmd_ingest(std::span<const std::string_view> args, std::ostream& out, std::o
         return kExitUsage;
     }
     ingest::IngestOptions options;
-    if (auto t = parsed->value("--threads")) {
-        auto n = parse_count("--threads", *t, 256);
-        if (!n) {
-            err << "chimera-insight ingest: " << n.error().message << "\n";
-            return kExitUsage;
-        }
-        options.threads = *n;
+    auto threads = threads_flag(*parsed);
+    if (!threads) {
+        err << "chimera-insight ingest: " << threads.error().message << "\n";
+        return kExitUsage;
     }
+    options.threads = *threads;
     const bool show_progress = &err == &std::cerr && stderr_is_terminal();
     if (show_progress)
         options.on_progress = [&err](const ingest::Progress& p) { err << "\r" << format_progress(p) << "\x1b[K" << std::flush; };

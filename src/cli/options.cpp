@@ -54,4 +54,10 @@ util::Result<unsigned> parse_count(const std::string& flag, const std::string& v
     return n;
 }
 
+util::Result<unsigned> threads_flag(const ParsedArgs& args) {
+    auto value = args.value("--threads");
+    if (!value) return 0u;
+    return parse_count("--threads", *value, 256);
+}
+
 }  // namespace cli

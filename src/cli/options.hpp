@@ -30,6 +30,9 @@ struct ParsedArgs {
 /// Errors name the offending flag and say how to fix it.
 util::Result<ParsedArgs> parse_args(std::span<const std::string_view> args, const FlagSpec& spec);
 
+/// `--threads N` if given (0 = not given, meaning one per hardware thread); the error names the flag.
+util::Result<unsigned> threads_flag(const ParsedArgs& args);
+
 /// Parses a positive integer flag value; the error names the flag.
 util::Result<unsigned> parse_count(const std::string& flag, const std::string& value, unsigned max);
 

@@ -126,7 +126,9 @@ Json claim_json(const model::Claim& c) {
     return j;
 }
 
-Json summary_json(const analysis::Inventory& inv) {
+}  // namespace
+
+nlohmann::ordered_json inventory_summary_json(const analysis::Inventory& inv) {
     Json j;
     j["files"] = inv.files;
     j["parsed"] = inv.parsed;
@@ -156,8 +158,6 @@ Json summary_json(const analysis::Inventory& inv) {
     j["by_kind"] = std::move(kinds);
     return j;
 }
-
-}  // namespace
 
 namespace {
 
@@ -192,7 +192,7 @@ std::string render_inventory_json(const model::Corpus& corpus, const std::string
     head["schema_version"] = kIngestSchemaVersion;
     head["tool"] = {{"name", "chimera-insight"}, {"version", tool_version}};
     head["root"] = corpus.root;
-    head["summary"] = summary_json(analysis::summarize_inventory(corpus));
+    head["summary"] = inventory_summary_json(analysis::summarize_inventory(corpus));
     std::string out = head.dump(2, ' ', false, Json::error_handler_t::replace);
     out.pop_back();  // the closing brace; the arrays follow, one element per line
     while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();

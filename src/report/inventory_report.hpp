@@ -3,11 +3,18 @@
 // docs/ingest-schema.md. Both are pure: corpus in, text out.
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "analysis/inventory.hpp"
 #include "model/corpus.hpp"
 
 namespace report {
 
 inline constexpr int kIngestSchemaVersion = 1;
+
+/// The inventory counts as JSON (`summary` of the ingest document, `inventory` of report.json):
+/// totals and, per kind, counts, bytes and the latest modification (null when no file of that kind).
+nlohmann::ordered_json inventory_summary_json(const analysis::Inventory& inventory);
 
 /// Human summary: counts per kind, each file with status, the failed rows and column units.
 std::string render_inventory_text(const model::Corpus& corpus);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/inventory.hpp"
+#include "report/inventory_report.hpp"
 #include "report/report_context.hpp"
 
 namespace report {
@@ -12,33 +13,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-
-Json inventory_json(const model::Corpus& corpus) {
-    auto inv = analysis::summarize_inventory(corpus);
-    Json j;
-    j["files"] = inv.files;
-    j["parsed"] = inv.parsed;
-    j["skipped"] = inv.skipped;
-    j["failed"] = inv.failed;
-    j["duplicates"] = inv.duplicates;
-    j["bytes"] = inv.bytes;
-    j["tables"] = inv.tables;
-    j["rows"] = inv.rows;
-    j["failed_rows"] = inv.failed_rows;
-    j["scalars"] = inv.scalars;
-    j["failed_scalars"] = inv.failed_scalars;
-    j["claims"] = inv.claims;
-    Json kinds = Json::object();
-    for (const auto& k : inv.by_kind) {
-        if (!k.files) continue;
-        kinds[std::string(model::file_kind_name(k.kind))] = {
-            {"files", k.files},          {"parsed", k.parsed},   {"skipped", k.skipped},
-            {"failed", k.failed},        {"duplicates", k.duplicates}, {"bytes", k.bytes},
-            {"latest_mtime", analysis::format_iso_utc(k.latest_mtime_s)}, {"latest_path", k.latest_path}};
-    }
-    j["by_kind"] = std::move(kinds);
-    return j;
-}
 
 Json source_json(const model::Source& s) {
     Json j;
@@ -107,7 +81,7 @@ std::string render_report_json(const analysis::Analysis& analysis, const model::
     doc["timings_s"] = {{"ingest", number_or_null(context.ingest_s)},
                         {"analysis", number_or_null(context.analysis_s)},
                         {"report", number_or_null(context.report_s)}};
-    doc["inventory"] = inventory_json(corpus);
+    doc["inventory"] = inventory_summary_json(analysis::summarize_inventory(corpus));
     Json facts = Json::array();
     for (const auto& f : analysis.facts) facts.push_back(fact_json(f));
     doc["facts"] = std::move(facts);
