@@ -15,12 +15,17 @@ find "$dir" -type f -print0 | xargs -0 cat > /dev/null  # warm the cache
 t0=$(now); find "$dir" -type f -print0 | xargs -0 cat > /dev/null; t1=$(now)
 /usr/bin/time -f "%M" -o build/ingest-rss.txt build/release/chimera-insight ingest "$dir" --json > /dev/null
 t2=$(now); build/release/chimera-insight ingest "$dir" --json > /dev/null; t3=$(now)
-t4=$(now); build/release/chimera-insight analyze "$dir" --out build/bench-report > /dev/null 2>&1 || true; t5=$(now)
+t4=$(now); /usr/bin/time -f "%M" -o build/analyze-rss.txt build/release/chimera-insight analyze "$dir" --out build/bench-report > /dev/null 2>&1 || true; t5=$(now)
 awk -v b="$bytes" -v n="$count" -v c0="$t0" -v c1="$t1" -v i0="$t2" -v i1="$t3" -v a0="$t4" -v a1="$t5" -v rss="$(cat build/ingest-rss.txt)" 'BEGIN {
   cat_s = c1 - c0; ing_s = i1 - i0; an_s = a1 - a0;
   printf "folder: %d files, %.1f MB\n", n, b / 1e6;
   printf "cat:    %7.2f s  %8.1f MB/s  %9.0f files/s\n", cat_s, b / 1e6 / cat_s, n / cat_s;
   printf "ingest: %7.2f s  %8.1f MB/s  %9.0f files/s  (ingest --json, peak RSS %.0f MiB)\n", ing_s, b / 1e6 / ing_s, n / ing_s, rss / 1024;
   printf "ratio:  ingest / cat = %.2fx\n", ing_s / cat_s;
-  printf "analyze (ingest + analysis + report): %.2f s\n", an_s;
+  printf "analyze (ingest + analysis + report, wall): %.2f s\n", an_s;
 }'
+# The report's own stage timings: analysis must add at most 50 % to ingest.
+grep -m1 "Execution time" build/bench-report/report.md | sed 's/^- /analyze stages: /'
+grep -m1 "Execution time" build/bench-report/report.md |
+  awk '{ for (i = 1; i <= NF; ++i) { if ($i == "(ingest") ing = $(i + 1); if ($i == "analysis") an = $(i + 1) } }
+       END { if (ing > 0) printf "analysis / ingest = %.0f %%\n", 100 * an / ing }'

@@ -3,6 +3,7 @@
 // normalised. Regenerate after an intended change with CHIMERA_UPDATE_GOLDEN=1.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include "ingest/ingest.hpp"
 #include "report/narrative_check.hpp"
 #include "report/report_context.hpp"
+#include "temp_dir.hpp"
 
 namespace {
 
@@ -35,9 +37,20 @@ struct Rendered {
     analysis::Analysis analysis;
 };
 
+// A checkout gives every file its own checkout time, which the report quotes ("latest modified"):
+// analyse a copy whose files all carry one fixed time, so the golden bytes do not depend on git.
 Rendered render_example() {
-    const std::string root = std::string(CHIMERA_SOURCE_DIR) + "/examples/llm-bench";
-    auto corpus = ingest::ingest_folder(root);
+    static testing_support::TempDir copy;
+    const fs::path source = fs::path(CHIMERA_SOURCE_DIR) / "examples" / "llm-bench";
+    const fs::path root = copy.path() / "llm-bench";
+    if (!fs::exists(root)) {
+        fs::copy(source, root, fs::copy_options::recursive);
+        const std::chrono::sys_seconds day{std::chrono::sys_days{std::chrono::year{2025} / 3 / 1}};
+        const auto fixed = fs::file_time_type::clock::from_sys(day);
+        for (const auto& entry : fs::recursive_directory_iterator(root))
+            if (entry.is_regular_file()) fs::last_write_time(entry.path(), fixed);
+    }
+    auto corpus = ingest::ingest_folder(root.string());
     EXPECT_TRUE(corpus) << (corpus ? "" : corpus.error().message);
     if (!corpus) return {};
     // The report names the folder as given; give it relative so the golden file is portable.
