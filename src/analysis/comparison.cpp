@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analysis/select.hpp"
+#include "stats/interval.hpp"
 #include "stats/ratio.hpp"
 #include "stats/summary.hpp"
 #include "util/strings.hpp"
@@ -169,6 +170,15 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         std::string part = std::to_string(++rank) + ". " + label + " " + fact.values.back().text;
         fact.values.push_back(make_count(label + " successful calls", static_cast<double>(p.rates.size())));
         part += " (" + fact.values.back().text + " calls";
+        // Percentile bootstrap of the median (fixed seed, 2000 resamples): few models, cheap here.
+        auto ci = stats::bootstrap_ci(p.rates, 0.5);
+        if (ci.has_bounds()) {
+            fact.values.push_back(make_value(label + " median 95% CI low", ci.lo, model::Quantity::throughput));
+            fact.values.push_back(make_value(label + " median 95% CI high", ci.hi, model::Quantity::throughput));
+            part += ", median 95 % CI " + fact.values[fact.values.size() - 2].number + " to " + fact.values.back().text;
+        } else {
+            for (const auto& w : ci.warnings) fact.warnings.push_back(label + ": " + w);
+        }
         if (!p.tokens.empty()) {
             auto w = stats::weighted_rate(p.tokens, p.decode_s);
             if (std::isfinite(w.rate)) {
@@ -180,6 +190,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         parts += (parts.empty() ? "" : "; ") + part;
         fact.sources.insert(fact.sources.end(), p.sources.begin(), p.sources.end());
     }
+    fact.values.push_back(make_count("confidence level, %", 95));
     fact.statement = "Throughput ranking of the models in the folder by median tokens/s over successful calls: " + parts + ".";
     facts.push_back(std::move(fact));
 }

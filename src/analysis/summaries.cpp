@@ -5,6 +5,7 @@
 
 #include "analysis/comparison.hpp"
 #include "analysis/select.hpp"
+#include "stats/interval.hpp"
 #include "stats/ratio.hpp"
 #include "stats/summary.hpp"
 
@@ -59,9 +60,19 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
                    make_value_like("sd", s.sd_sample, q, ref), make_value_like("min", s.min, q, ref),
                    make_value_like("max", s.max, q, ref)};
     if (std::isfinite(s.cv)) fact.values.push_back(make_value("cv", s.cv * 100.0, model::Quantity::percent));
+    std::string ci;
+    if (s.n >= 6) {  // below 6 the summary already warns "need >= 6 samples for a 95 % CI"
+        auto t = stats::t_interval_mean(values);
+        if (t.has_bounds()) {
+            fact.values.push_back(make_value_like("mean 95% CI low", t.lo, q, ref));
+            fact.values.push_back(make_value_like("mean 95% CI high", t.hi, q, ref));
+            fact.values.push_back(make_count("confidence level, %", 95));
+            ci = " (95 % t-interval " + fact.values[fact.values.size() - 3].text + " to " + fact.values[fact.values.size() - 2].text + ")";
+        }
+    }
     fact.statement = subject + ", " + (warm_only ? "warm " : "") + measure.name + ": n=" + fact.values[0].text + ", mean " +
-                     fact.values[1].text + ", median " + fact.values[2].text + ", p95 " + fact.values[3].text + ", min " +
-                     fact.values[5].text + ", max " + fact.values[6].text + ".";
+                     fact.values[1].text + ci + ", median " + fact.values[2].text + ", p95 " + fact.values[3].text +
+                     ", min " + fact.values[5].text + ", max " + fact.values[6].text + ".";
     fact.warnings = s.warnings;
     facts.push_back(std::move(fact));
 }
