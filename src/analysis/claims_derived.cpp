@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -379,12 +380,27 @@ void emit_unmatched(const std::vector<const Frame*>& unmatched, std::vector<Fact
 }  // namespace
 
 void add_derived_check_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
-    std::vector<const Frame*> unmatched;
     const RawIndex index = index_raw(frames);
-    for (const auto& d : frames) {
-        if (!is_summary(d)) continue;
-        bool matched = check_frame(d, index, facts);
-        if (!matched && d.derived) unmatched.push_back(&d);
+    std::vector<const Frame*> summaries;
+    for (const auto& d : frames)
+        if (is_summary(d)) summaries.push_back(&d);
+    // Each summary is checked on its own: two threads, facts kept in frame order.
+    std::vector<std::vector<Fact>> found(summaries.size());
+    std::vector<char> matched(summaries.size(), 0);
+    auto work = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) matched[i] = check_frame(*summaries[i], index, found[i]);
+    };
+    if (summaries.size() >= 64) {
+        std::thread other(work, summaries.size() / 2, summaries.size());
+        work(0, summaries.size() / 2);
+        other.join();
+    } else {
+        work(0, summaries.size());
+    }
+    std::vector<const Frame*> unmatched;
+    for (std::size_t i = 0; i < summaries.size(); ++i) {
+        for (auto& f : found[i]) facts.push_back(std::move(f));
+        if (!matched[i] && summaries[i]->derived) unmatched.push_back(summaries[i]);
     }
     emit_unmatched(unmatched, facts);
 }

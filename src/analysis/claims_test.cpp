@@ -138,7 +138,8 @@ TEST(ClaimsDerived, ColdStartsIncludedIsANotice) {
     Measure mean{"mean_ttft_s", Quantity::time, "s"};
     Frame summary = frame("g/g_param_tuning_summary.csv", {"num_gpu", "num_ctx"}, {true, true}, {mean},
                           {row({"40", "1024"}, {0.13}, 2), row({"60", "1024"}, {0.10}, 3)}, true);
-    const Fact* f = find_kind(derived_facts({raw, summary}), "derived.check");
+    const auto f_facts = derived_facts({raw, summary});
+    const Fact* f = find_kind(f_facts, "derived.check");
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::notice);
     EXPECT_TRUE(contains(f->statement, "the summary includes cold starts")) << f->statement;
@@ -166,7 +167,8 @@ TEST(ClaimsDerived, PrefersTheRawFrameWithTheLongestCommonStem) {
     other.id = slug(other.file);
     Frame summary = summary_of({101, 111});
     summary.file = summary.label = "g/h_param_tuning_summary.csv";
-    const Fact* f = find_kind(derived_facts({raw_sweep(), other, summary}), "derived.check");
+    const auto f_facts = derived_facts({raw_sweep(), other, summary});
+    const Fact* f = find_kind(f_facts, "derived.check");
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(contains(f->statement, "raw `g/h_param_tuning.csv`")) << f->statement;
 }
@@ -177,7 +179,8 @@ TEST(ClaimsDerived, PrintedPrecisionOfTheColumnWidensTolerance) {
     Measure ttft{"TTFT (s)", Quantity::time, "s"};
     Frame table = frame("g/report.md", {"num_gpu"}, {true}, {ttft}, {row({"40"}, {0.06}, 7), row({"60"}, {0.06}, 8)}, true);
     table.narrative = true;
-    const Fact* f = find_kind(derived_facts({raw, table}), "derived.check");
+    const auto f_facts = derived_facts({raw, table});
+    const Fact* f = find_kind(f_facts, "derived.check");
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::info) << f->statement;
 }
@@ -189,7 +192,8 @@ TEST(ClaimsDerived, RankLabelsAreNotKeysAndTempSelectsTemperature) {
     Measure temp{"temp", Quantity::temperature, "degC"};
     Frame table = frame("g/report.md", {"Config", "num_gpu"}, {false, true}, {temp, kTokens},
                         {row({"Best", "40"}, {0.4, 100}, 7), row({"2nd", "40"}, {0.8, 90}, 8)}, true);
-    const Fact* f = find_kind(derived_facts({raw, table}), "derived.check");
+    const auto f_facts = derived_facts({raw, table});
+    const Fact* f = find_kind(f_facts, "derived.check");
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::info) << f->statement;
     EXPECT_TRUE(contains(f->statement, "all 2 `tokens_s` values agree")) << f->statement;

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "analysis/fact.hpp"
@@ -234,14 +236,29 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
         if (f.status != model::FileStatus::parsed || !f.duplicate_of.empty()) skip.insert(f.path);
         if (f.kind == model::FileKind::markdown) prose.insert(f.path);
     }
-    std::vector<Frame> frames;
-    for (const auto& t : corpus.tables) {
-        if (skip.count(t.file) || t.rows.empty()) continue;
-        Frame f = frame_from_table(t);
-        // Tables inside Markdown are what someone wrote about the data: claims, never raw samples.
-        if (prose.count(t.file)) f.derived = f.narrative = true;
-        if (!f.measures.empty()) frames.push_back(std::move(f));
+    // Tables convert independently: two threads, each filling its own slots, then kept in table order.
+    std::vector<std::optional<Frame>> slots(corpus.tables.size());
+    auto convert = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            const auto& t = corpus.tables[i];
+            if (skip.count(t.file) || t.rows.empty()) continue;
+            Frame f = frame_from_table(t);
+            // Tables inside Markdown are what someone wrote about the data: claims, never raw samples.
+            if (prose.count(t.file)) f.derived = f.narrative = true;
+            if (!f.measures.empty()) slots[i] = std::move(f);
+        }
+    };
+    const std::size_t half = slots.size() / 2;
+    if (slots.size() >= 64) {
+        std::thread other(convert, half, slots.size());
+        convert(0, half);
+        other.join();
+    } else {
+        convert(0, slots.size());
     }
+    std::vector<Frame> frames;
+    for (auto& slot : slots)
+        if (slot) frames.push_back(std::move(*slot));
     frames_from_scalars(corpus, skip, frames);
     return frames;
 }
