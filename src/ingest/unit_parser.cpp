@@ -116,6 +116,17 @@ std::size_t number_length(std::string_view text, std::size_t i) {
     return j - i;
 }
 
+// ASCII case-insensitive comparison against an already lower-case spelling, without allocating.
+bool equals_lower(std::string_view text, std::string_view lower) {
+    if (text.size() != lower.size()) return false;
+    for (std::size_t k = 0; k < text.size(); ++k) {
+        char c = text[k];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != lower[k]) return false;
+    }
+    return true;
+}
+
 // Longest unit spelling starting at text[i] (after optional spaces), ending at a word boundary.
 std::optional<std::pair<std::size_t, std::size_t>> unit_after(std::string_view text, std::size_t i) {
     std::size_t start = i;
@@ -124,7 +135,7 @@ std::optional<std::pair<std::size_t, std::size_t>> unit_after(std::string_view t
     for (const auto& entry : kSpellings) {
         std::size_t len = entry.spelling.size();
         if (len <= best || start + len > text.size()) continue;
-        if (util::to_lower(text.substr(start, len)) != entry.spelling) continue;
+        if (!equals_lower(text.substr(start, len), entry.spelling)) continue;
         // Unit must end at a word boundary ("5 s" yes, "5 seeds" no); '%' ends by itself.
         char last = entry.spelling.back();
         if (start + len < text.size() && is_word_byte(text[start + len]) && is_word_byte(last)) continue;
