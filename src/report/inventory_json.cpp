@@ -5,6 +5,7 @@
 
 #include "analysis/inventory.hpp"
 #include "report/inventory_report.hpp"
+#include "report/json_lines.hpp"
 
 namespace report {
 
@@ -159,33 +160,6 @@ nlohmann::ordered_json inventory_summary_json(const analysis::Inventory& inv) {
     return j;
 }
 
-namespace {
-
-// Serialises `count` elements one JSON object per line, on two threads for large folders; the
-// bytes do not depend on the thread count. A 100,000-file inventory is ~10^5 small documents, and
-// one nlohmann tree of all of them costs more than reading the files did.
-template <typename Fn>
-std::string json_lines_array(std::size_t count, const Fn& element_json) {
-    std::vector<std::string> parts(count);
-    auto work = [&](std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i)
-            parts[i] = element_json(i).dump(-1, ' ', false, Json::error_handler_t::replace);
-    };
-    if (count > 2048) {
-        std::thread other(work, count / 2, count);
-        work(0, count / 2);
-        other.join();
-    } else {
-        work(0, count);
-    }
-    std::string out = "[";
-    for (std::size_t i = 0; i < count; ++i) out += (i ? ",\n    " : "\n    ") + parts[i];
-    out += count ? "\n  ]" : "]";
-    return out;
-}
-
-}  // namespace
-
 std::string render_inventory_json(const model::Corpus& corpus, const std::string& tool_version) {
     Json head;
     head["schema"] = "chimera-insight/ingest";
@@ -193,9 +167,7 @@ std::string render_inventory_json(const model::Corpus& corpus, const std::string
     head["tool"] = {{"name", "chimera-insight"}, {"version", tool_version}};
     head["root"] = corpus.root;
     head["summary"] = inventory_summary_json(analysis::summarize_inventory(corpus));
-    std::string out = head.dump(2, ' ', false, Json::error_handler_t::replace);
-    out.pop_back();  // the closing brace; the arrays follow, one element per line
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    std::string out = open_document(head);
     out += ",\n  \"files\": " + json_lines_array(corpus.files.size(), [&](std::size_t i) { return file_json(corpus.files[i]); });
     out += ",\n  \"tables\": " + json_lines_array(corpus.tables.size(), [&](std::size_t i) { return table_json(corpus.tables[i]); });
     Json series = scalar_series_json(corpus);

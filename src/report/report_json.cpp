@@ -4,6 +4,7 @@
 
 #include "analysis/inventory.hpp"
 #include "report/inventory_report.hpp"
+#include "report/json_lines.hpp"
 #include "report/report_context.hpp"
 
 namespace report {
@@ -82,13 +83,10 @@ std::string render_report_json(const analysis::Analysis& analysis, const model::
                         {"analysis", number_or_null(context.analysis_s)},
                         {"report", number_or_null(context.report_s)}};
     doc["inventory"] = inventory_summary_json(analysis::summarize_inventory(corpus));
-    Json facts = Json::array();
-    for (const auto& f : analysis.facts) facts.push_back(fact_json(f));
-    doc["facts"] = std::move(facts);
-    Json frames = Json::array();
-    for (const auto& f : analysis.frames) frames.push_back(frame_json(f));
-    doc["frames"] = std::move(frames);
-    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    std::string out = open_document(doc);
+    out += ",\n  \"facts\": " + json_lines_array(analysis.facts.size(), [&](std::size_t i) { return fact_json(analysis.facts[i]); });
+    out += ",\n  \"frames\": " + json_lines_array(analysis.frames.size(), [&](std::size_t i) { return frame_json(analysis.frames[i]); });
+    return out + "\n}\n";
 }
 
 }  // namespace report
