@@ -144,16 +144,20 @@ Decorator::Decorator(const analysis::Analysis& analysis, const model::Corpus& co
         return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
     literals_.erase(std::unique(literals_.begin(), literals_.end()), literals_.end());
-    for (std::size_t i = 0; i < literals_.size(); ++i) by_first_[literals_[i][0]].push_back(i);
+    for (std::size_t i = 0; i < literals_.size(); ++i) {
+        by_first_[literals_[i][0]].push_back(i);
+        literal_set_.insert(literals_[i]);
+        if (std::find(lengths_.begin(), lengths_.end(), literals_[i].size()) == lengths_.end())
+            lengths_.push_back(literals_[i].size());
+    }
+    std::sort(lengths_.rbegin(), lengths_.rend());
 }
 
 std::size_t Decorator::match_at(std::string_view text, std::size_t pos) const {
-    auto it = by_first_.find(text[pos]);
-    if (it == by_first_.end()) return 0;
-    for (std::size_t index : it->second) {
-        const std::string& lit = literals_[index];
-        if (text.compare(pos, lit.size(), lit) != 0) continue;
-        std::size_t n = lit.size() + line_suffix(text, pos + lit.size());  // "path:12" stays one label
+    if (by_first_.find(text[pos]) == by_first_.end()) return 0;
+    for (std::size_t length : lengths_) {  // longest first, as the scan it replaces
+        if (pos + length > text.size() || !literal_set_.count(std::string(text.substr(pos, length)))) continue;
+        std::size_t n = length + line_suffix(text, pos + length);  // "path:12" stays one label
         if (ends_word(text, pos + n)) return n;
     }
     return 0;

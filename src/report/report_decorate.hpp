@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/engine.hpp"
@@ -42,6 +43,10 @@ private:
 
     std::vector<std::string> literals_;
     std::unordered_map<char, std::vector<std::size_t>> by_first_;  ///< indexes, longest first
+    /// Distinct literal lengths, longest first, and the literals as a set: a position is tested
+    /// with one hash lookup per length instead of a scan of every literal (10^5 paths in a folder).
+    std::vector<std::size_t> lengths_;
+    std::unordered_set<std::string> literal_set_;
 };
 
 }  // namespace report
