@@ -99,6 +99,8 @@ std::vector<std::string> claim_tokens(std::string_view text) {
     return out;
 }
 
+constexpr std::size_t kMaxFramesPerToken = 512;
+
 SubjectIndex::SubjectIndex(const std::vector<Frame>& frames, const std::function<bool(const Frame&)>& usable)
     : frames_(frames), distinctive_(frames.size()) {
     for (std::size_t f = 0; f < frames.size(); ++f)
@@ -108,9 +110,11 @@ SubjectIndex::SubjectIndex(const std::vector<Frame>& frames, const std::function
 void SubjectIndex::add(const std::string& token, std::size_t frame, int dim, const std::string& level, int weight) {
     if (token.empty()) return;
     auto& keys = keys_[token];
-    for (auto& k : keys)
-        if (k.frame == frame && k.dim == dim && k.level == level) {
-            k.weight = std::max(k.weight, weight);
+    // Frames are indexed in order, so a repeat can only be among this frame's trailing keys:
+    // scanning back over them keeps indexing linear when a token (a model tag) names 10^5 frames.
+    for (auto k = keys.rbegin(); k != keys.rend() && k->frame == frame; ++k)
+        if (k->dim == dim && k->level == level) {
+            k->weight = std::max(k->weight, weight);
             return;
         }
     keys.push_back(Key{frame, dim, level, weight});
@@ -144,11 +148,13 @@ void SubjectIndex::index_frame(std::size_t f) {
 
 std::vector<SubjectIndex::Hit> SubjectIndex::hits_of(const std::string& token) const {
     std::vector<Hit> hits;
-    if (auto it = keys_.find(token); it != keys_.end())
+    // A token that names more than kMaxFramesPerToken frames does not single out what a sentence
+    // is about (and would make every claim cost a pass over the whole folder): it is not a subject.
+    if (auto it = keys_.find(token); it != keys_.end() && it->second.size() <= kMaxFramesPerToken)
         for (const auto& k : it->second) hits.push_back(Hit{&k, token});
     // "transformer_cuda_triton2508_summary" names the file transformer_cuda_triton2508.json.
     for (auto p = token.find('_'); p != std::string::npos; p = token.find('_', p + 1))
-        if (auto it = keys_.find(token.substr(0, p)); it != keys_.end())
+        if (auto it = keys_.find(token.substr(0, p)); it != keys_.end() && it->second.size() <= kMaxFramesPerToken)
             for (const auto& k : it->second)
                 if (k.weight == 3) hits.push_back(Hit{&k, token});
     return hits;
