@@ -1,5 +1,4 @@
 #include <map>
-#include <thread>
 #include <vector>
 #include <nlohmann/json.hpp>
 
@@ -12,8 +11,6 @@ namespace report {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json number_or_null(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
 
 Json unit_json(const model::Meaning& m) {
     Json j;

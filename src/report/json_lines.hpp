@@ -11,6 +11,11 @@
 
 namespace report {
 
+/// A number as JSON, or null when it is NaN or infinite (JSON has neither).
+inline nlohmann::ordered_json number_or_null(double v) {
+    return v == v && v - v == 0 ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr);
+}
+
 /// `head` dumped with two-space indentation, without its closing brace, ready for
 /// `,\n  "key": <array>` parts; close the document with "\n}\n".
 inline std::string open_document(const nlohmann::ordered_json& head) {
