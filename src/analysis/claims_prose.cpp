@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "analysis/claims.hpp"
 #include "analysis/claims_prose_stats.hpp"
@@ -208,12 +210,11 @@ void emit_unverifiable(const std::string& file, const Unverifiable& u, std::vect
 
 /// The heading chain above a claim: its nearest heading, then each enclosing heading of a higher
 /// level, up to the title.
-std::vector<std::string> headings_of(const model::Corpus& corpus, const model::Claim& claim) {
+std::vector<std::string> headings_of(const model::FileEntry* file, const model::Claim& claim) {
     std::vector<std::string> chain;
-    for (const auto& f : corpus.files) {
-        if (f.path != claim.source.file) continue;
+    if (file) {
         int level = 1 << 20;
-        for (auto it = f.headings.rbegin(); it != f.headings.rend(); ++it)
+        for (auto it = file->headings.rbegin(); it != file->headings.rend(); ++it)
             if (it->line <= claim.source.line && it->level < level) {
                 chain.push_back(it->text);
                 level = it->level;
@@ -229,15 +230,19 @@ bool checkable(const model::Claim& claim) {
 
 /// Claims to check, with their titles and whether another claim of the same quantity shares the line.
 std::vector<ClaimCase> cases_of(const model::Corpus& corpus) {
-    std::set<std::string> skip;
-    for (const auto& f : corpus.files)
+    std::unordered_map<std::string_view, const model::FileEntry*> by_path;
+    std::unordered_set<std::string_view> skip;
+    for (const auto& f : corpus.files) {
+        by_path.emplace(f.path, &f);
         if (f.status != model::FileStatus::parsed || !f.duplicate_of.empty()) skip.insert(f.path);
+    }
     std::map<std::tuple<std::string, long long, model::Quantity>, std::size_t> per_line;
     for (const auto& c : corpus.claims) ++per_line[{c.source.file, c.source.line, c.unit.quantity}];
     std::vector<ClaimCase> out;
     for (const auto& c : corpus.claims) {
         if (!checkable(c) || skip.count(c.source.file)) continue;
-        out.push_back(ClaimCase{&c, headings_of(corpus, c), per_line[{c.source.file, c.source.line, c.unit.quantity}] > 1,
+        auto file = by_path.find(c.source.file);
+        out.push_back(ClaimCase{&c, headings_of(file == by_path.end() ? nullptr : file->second, c), per_line[{c.source.file, c.source.line, c.unit.quantity}] > 1,
                                 cu::shape_of(c)});
     }
     return out;

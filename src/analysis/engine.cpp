@@ -1,8 +1,10 @@
 #include "analysis/engine.hpp"
 
+#include <chrono>
 #include <map>
 #include <span>
 #include <thread>
+#include <unordered_map>
 
 #include "analysis/claims.hpp"
 #include "analysis/cold_start.hpp"
@@ -17,7 +19,8 @@ namespace {
 
 // Two facts must never share an id; a repeated subject gets "-2", "-3", ... in input order.
 void make_ids_unique(std::vector<Fact>& facts) {
-    std::map<std::string, int> seen;
+    std::unordered_map<std::string, int> seen;
+    seen.reserve(facts.size());
     for (auto& f : facts) {
         int n = ++seen[f.id];
         if (n > 1) f.id += "-" + std::to_string(n);
@@ -44,12 +47,30 @@ void append(std::vector<Fact>& to, std::vector<Fact>& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
+// Records the wall time since the previous mark under `name`.
+class PhaseClock {
+public:
+    explicit PhaseClock(std::vector<std::pair<std::string, double>>& out) : out_(out) {}
+    void mark(std::string name) {
+        auto now = std::chrono::steady_clock::now();
+        out_.emplace_back(std::move(name), std::chrono::duration<double>(now - last_).count());
+        last_ = now;
+    }
+
+private:
+    std::vector<std::pair<std::string, double>>& out_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 }  // namespace
 
 Analysis analyze(const model::Corpus& corpus) {
     Analysis a;
+    PhaseClock clock(a.phase_s);
     a.frames = build_frames(corpus);
+    clock.mark("frames");
     mark_same_data(a.frames);
+    clock.mark("same-data");
     std::span<Frame> all(a.frames);
     const std::size_t half = a.frames.size() / 2;
     SliceFacts first, second;
@@ -58,21 +79,27 @@ Analysis analyze(const model::Corpus& corpus) {
         first = analyze_slice(all.subspan(0, half));
         worker.join();
     }
+    clock.mark("per-frame");
     add_inventory_facts(corpus, a.facts);
     add_quality_facts(corpus, a.facts);
     add_same_data_facts(a.frames, a.facts);
+    clock.mark("quality");
     append(a.facts, first.cold);
     append(a.facts, second.cold);
     add_model_ranking_facts(a.frames, a.facts);
+    clock.mark("ranking");
     append(a.facts, first.comparisons);
     append(a.facts, second.comparisons);
     append(a.facts, first.sweeps);
     append(a.facts, second.sweeps);
     add_derived_check_facts(a.frames, a.facts);
+    clock.mark("derived-checks");
     add_claim_facts(corpus, a.frames, a.facts);
+    clock.mark("claims");
     append(a.facts, first.summaries);
     append(a.facts, second.summaries);
     make_ids_unique(a.facts);
+    clock.mark("ids");
     return a;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 // The analysis entry point: ingested corpus in, frames and facts out. Pure and deterministic.
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/fact.hpp"
@@ -11,6 +13,9 @@ namespace analysis {
 struct Analysis {
     std::vector<Frame> frames;  ///< with cold starts marked
     std::vector<Fact> facts;    ///< in report order; ids unique
+    /// Wall seconds of each analysis phase, in order ("frames", "per-frame", ...). Timing only:
+    /// never part of the report's content, so determinism is unaffected.
+    std::vector<std::pair<std::string, double>> phase_s;
 };
 
 /// Runs every analyzer: inventory, data quality, summaries, sweeps, cold starts, comparisons,

@@ -118,8 +118,18 @@ int cmd_analyze(std::span<const std::string_view> args, std::ostream& out, std::
     context.analysis_s = analysis_s;
     std::string json_text = report::render_report_json(result, *corpus, context);
     context.report_s = seconds_since(t2);
+    auto t3 = std::chrono::steady_clock::now();
     std::string markdown = report::render_report_markdown(result, *corpus, context);
+    double markdown_s = seconds_since(t3);
+    auto t4 = std::chrono::steady_clock::now();
     auto untraceable = report::untraceable_numbers(markdown, result);
+    if (std::getenv("CHIMERA_TIMING")) {
+        err << "timing: ingest " << ingest_s << " s, analysis " << analysis_s << " s (";
+        for (std::size_t i = 0; i < result.phase_s.size(); ++i)
+            err << (i ? ", " : "") << result.phase_s[i].first << " " << result.phase_s[i].second;
+        err << "), report.json " << context.report_s << " s, report.md " << markdown_s << " s, narrative check "
+            << seconds_since(t4) << " s\n";
+    }
     for (const auto& u : untraceable) err << "chimera-insight analyze: warning: untraceable number in narrative: " << u << "\n";
 
     std::error_code ec;

@@ -5,6 +5,7 @@
 // whatever the thread count.
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -25,13 +26,17 @@ inline std::string open_document(const nlohmann::ordered_json& head) {
     return out;
 }
 
-/// A JSON array of `count` elements, element_json(i) each, one compact element per line.
+/// A JSON array of `count` elements, element_json(i) each (a JSON value, or its compact text as a
+/// std::string), one compact element per line.
 template <typename Fn>
 std::string json_lines_array(std::size_t count, const Fn& element_json) {
     std::vector<std::string> parts(count);
     auto work = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i)
-            parts[i] = element_json(i).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+            if constexpr (std::is_same_v<decltype(element_json(i)), std::string>)
+                parts[i] = element_json(i);
+            else
+                parts[i] = element_json(i).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     };
     if (count > 2048) {
         std::thread other(work, count / 2, count);

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <set>
+#include <unordered_set>
 
 #include "util/strings.hpp"
 
@@ -27,8 +28,8 @@ constexpr std::array<std::string_view, 27> kUnits = {"x",   "ms",  "s",   "us", 
                                                      "GB",  "W",   "Hz",  "kHz", "MHz", "GHz", "C",   "%",   "k"};
 
 struct Allowed {
-    std::set<std::string> texts;
-    std::set<double> numbers;
+    util::StringSet texts;
+    std::unordered_set<double> numbers;
     std::vector<std::string> warnings;  ///< verbatim caveats, longest first
 
     void add(std::string_view text) {
@@ -40,7 +41,7 @@ struct Allowed {
     }
     bool contains(std::string_view token) const {
         if (!token.empty() && (token.front() == '-' || token.front() == '+')) token.remove_prefix(1);
-        if (texts.count(std::string(token))) return true;
+        if (texts.find(token) != texts.end()) return true;
         auto v = util::parse_number(token);
         return v && numbers.count(*v) > 0;
     }

@@ -156,9 +156,10 @@ Decorator::Decorator(const analysis::Analysis& analysis, const model::Corpus& co
 std::size_t Decorator::match_at(std::string_view text, std::size_t pos) const {
     if (by_first_.find(text[pos]) == by_first_.end()) return 0;
     for (std::size_t length : lengths_) {  // longest first, as the scan it replaces
-        if (pos + length > text.size() || !literal_set_.count(std::string(text.substr(pos, length)))) continue;
+        if (pos + length > text.size()) continue;
         std::size_t n = length + line_suffix(text, pos + length);  // "path:12" stays one label
-        if (ends_word(text, pos + n)) return n;
+        // The boundary test is cheap and rejects most lengths before any hashing.
+        if (ends_word(text, pos + n) && literal_set_.find(text.substr(pos, length)) != literal_set_.end()) return n;
     }
     return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "analysis/engine.hpp"
 #include "model/corpus.hpp"
+#include "util/strings.hpp"
 
 namespace report {
 
@@ -46,7 +47,7 @@ private:
     /// Distinct literal lengths, longest first, and the literals as a set: a position is tested
     /// with one hash lookup per length instead of a scan of every literal (10^5 paths in a folder).
     std::vector<std::size_t> lengths_;
-    std::unordered_set<std::string> literal_set_;
+    util::StringSet literal_set_;
 };
 
 }  // namespace report

@@ -5,6 +5,7 @@
 #include "analysis/inventory.hpp"
 #include "report/inventory_report.hpp"
 #include "report/json_lines.hpp"
+#include "report/json_writer.hpp"
 #include "report/report_context.hpp"
 
 namespace report {
@@ -13,57 +14,56 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json source_json(const model::Source& s) {
-    Json j;
-    j["file"] = s.file;
-    if (s.line > 0) j["line"] = s.line;
-    if (s.line_end > s.line) j["line_end"] = s.line_end;
-    if (!s.json_path.empty()) j["json_path"] = s.json_path;
-    return j;
+void write_source(JsonWriter& w, const model::Source& s) {
+    w.begin_object().key("file").value(s.file);
+    if (s.line > 0) w.key("line").value(s.line);
+    if (s.line_end > s.line) w.key("line_end").value(s.line_end);
+    if (!s.json_path.empty()) w.key("json_path").value(s.json_path);
+    w.end_object();
 }
 
-Json fact_json(const analysis::Fact& f) {
-    Json j;
-    j["id"] = f.id;
-    j["kind"] = f.kind;
-    j["severity"] = analysis::severity_name(f.severity);
-    j["subject"] = f.subject;
-    j["statement"] = f.statement;
-    Json values = Json::array();
+std::string fact_json(const analysis::Fact& f) {
+    std::string out;
+    out.reserve(512 + f.statement.size() + 96 * f.values.size() + 48 * f.sources.size());
+    JsonWriter w(out);
+    w.begin_object();
+    w.key("id").value(f.id).key("kind").value(f.kind).key("severity").value(analysis::severity_name(f.severity));
+    w.key("subject").value(f.subject).key("statement").value(f.statement);
+    w.key("values").begin_array();
     for (const auto& v : f.values)
-        values.push_back({{"label", v.label},
-                          {"value", number_or_null(v.value)},
-                          {"quantity", model::quantity_name(v.quantity)},
-                          {"text", v.text}});
-    j["values"] = std::move(values);
-    Json sources = Json::array();
-    for (const auto& s : f.sources) sources.push_back(source_json(s));
-    j["sources"] = std::move(sources);
-    j["warnings"] = f.warnings;
-    return j;
+        w.begin_object()
+            .key("label").value(v.label)
+            .key("value").value(v.value)
+            .key("quantity").value(model::quantity_name(v.quantity))
+            .key("text").value(v.text)
+            .end_object();
+    w.end_array().key("sources").begin_array();
+    for (const auto& s : f.sources) write_source(w, s);
+    w.end_array().key("warnings").value(f.warnings).end_object();
+    return out;
 }
 
-Json frame_json(const analysis::Frame& f) {
-    Json j;
-    j["id"] = f.id;
-    j["label"] = f.label;
-    j["file"] = f.file;
-    j["locator"] = f.locator;
-    j["derived"] = f.derived;
-    j["dims"] = f.dim_names;
-    Json measures = Json::array();
+std::string frame_json(const analysis::Frame& f) {
+    std::string out;
+    JsonWriter w(out);
+    w.begin_object().key("id").value(f.id).key("label").value(f.label).key("file").value(f.file);
+    w.key("locator").value(f.locator).key("derived").value(f.derived).key("dims").value(f.dim_names);
+    w.key("measures").begin_array();
     for (const auto& m : f.measures)
-        measures.push_back({{"name", m.name}, {"quantity", model::quantity_name(m.quantity)}, {"original_unit", m.original_unit}});
-    j["measures"] = std::move(measures);
-    std::size_t failed = 0, cold = 0;
+        w.begin_object()
+            .key("name").value(m.name)
+            .key("quantity").value(model::quantity_name(m.quantity))
+            .key("original_unit").value(m.original_unit)
+            .end_object();
+    w.end_array();
+    long long failed = 0, cold = 0;
     for (const auto& r : f.rows) {
         failed += r.failed;
         cold += r.cold;
     }
-    j["rows"] = f.rows.size();
-    j["failed_rows"] = failed;
-    j["cold_rows"] = cold;
-    return j;
+    w.key("rows").value(static_cast<long long>(f.rows.size())).key("failed_rows").value(failed).key("cold_rows").value(cold);
+    w.end_object();
+    return out;
 }
 
 }  // namespace

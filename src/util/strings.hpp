@@ -1,11 +1,22 @@
 #pragma once
 // Small string helpers shared by the readers. All functions are pure and allocation-light.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace util {
+
+/// Hash for unordered containers of std::string that accept std::string_view lookups without
+/// building a temporary string (C++20 heterogeneous lookup).
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+/// A set of strings searchable by std::string_view.
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 /// Removes ASCII whitespace at both ends.
 std::string_view trim(std::string_view text);
