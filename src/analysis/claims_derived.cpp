@@ -6,6 +6,7 @@
 #include <thread>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analysis/claims.hpp"
 #include "analysis/claims_link.hpp"
@@ -259,6 +260,7 @@ struct RawIndex {
     std::unordered_map<std::string, std::vector<const Frame*>> by_measure;         ///< normalised measure name
     std::unordered_map<std::string, std::vector<const Frame*>> by_folder_measure;  ///< folder + '\n' + name
     std::unordered_map<std::string, std::vector<const Frame*>> by_folder;
+    std::unordered_map<const Frame*, std::string> stems;  ///< lower-case file stem of each raw frame
 };
 
 constexpr std::size_t kMaxCandidates = 16;
@@ -275,6 +277,7 @@ RawIndex index_raw(const std::vector<Frame>& frames) {
         if (r.derived || is_summary(r)) continue;
         const std::string folder = folder_of(r.file);
         index.by_folder[folder].push_back(&r);
+        index.stems.emplace(&r, cu::stem_of(r.file));
         std::vector<std::string> seen;
         for (const auto& m : r.measures) {
             std::string n = normalise_name(m.name);
@@ -293,14 +296,17 @@ std::size_t common_prefix(const std::string& a, const std::string& b) {
     return k;
 }
 
-// Union of two frame lists (each in frame order), without repeats.
+// The first `cap` frames of the union of two frame lists (each in frame order), without repeats.
 std::vector<const Frame*> merged(const std::vector<const Frame*>* a, const std::vector<const Frame*>* b, std::size_t cap) {
     std::vector<const Frame*> out;
-    if (a) out = *a;
-    if (b && b != a)
-        for (const auto* r : *b)
-            if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
-    if (out.size() > cap) out.resize(cap);
+    std::unordered_set<const Frame*> seen;
+    for (const auto* list : {a, b == a ? nullptr : b}) {
+        if (!list) continue;
+        for (const auto* r : *list) {
+            if (out.size() >= cap) return out;
+            if (seen.insert(r).second) out.push_back(r);
+        }
+    }
     return out;
 }
 
@@ -320,7 +326,7 @@ std::vector<const Frame*> candidates(const Frame& d, const std::string& n, const
     std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (-prefix, position) sorts nearest first, stably
     ranked.reserve(out.size());
     for (std::size_t i = 0; i < out.size(); ++i)
-        ranked.emplace_back(static_cast<std::size_t>(-1) - common_prefix(cu::stem_of(out[i]->file), stem), i);
+        ranked.emplace_back(static_cast<std::size_t>(-1) - common_prefix(index.stems.at(out[i]), stem), i);
     std::size_t keep = std::min(kMaxCandidates, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
     std::vector<const Frame*> best;

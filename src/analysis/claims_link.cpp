@@ -27,12 +27,7 @@ bool shares_word(const std::string& a, const std::string& b) {
     return false;
 }
 
-std::vector<std::string> levels_of(const Frame& f, std::size_t d) {
-    std::vector<std::string> out;
-    for (const auto& row : f.rows)
-        if (!row.dims[d].empty() && std::find(out.begin(), out.end(), row.dims[d]) == out.end()) out.push_back(row.dims[d]);
-    return out;
-}
+const std::vector<std::string>& levels_of(const Frame& f, std::size_t d) { return f.levels_of(d); }
 
 std::size_t count_present(const std::vector<std::string>& levels, const std::vector<std::string>& raw_levels) {
     std::size_t found = 0;

@@ -37,6 +37,7 @@ Frame frame(std::string file, std::vector<std::string> dims, std::vector<bool> s
     f.measures = std::move(measures);
     for (auto& r : rows) r.source.file = file;
     f.rows = std::move(rows);
+    index_levels(f);
     return f;
 }
 

@@ -5,8 +5,10 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analysis/fact.hpp"
 #include "util/hash.hpp"
@@ -158,6 +160,21 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
 
 }  // namespace
 
+void index_levels(Frame& f) {
+    f.levels.assign(f.dim_names.size(), {});
+    for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
+        std::unordered_set<std::string_view> seen;
+        for (const auto& row : f.rows)
+            if (!row.dims[d].empty() && seen.insert(row.dims[d]).second) f.levels[d].push_back(row.dims[d]);
+    }
+}
+
+const std::vector<std::string>& Frame::levels_of(std::size_t d) const {
+    if (levels.size() != dim_names.size() || d >= levels.size())
+        throw std::logic_error("frame " + label + ": dimension levels not indexed (call index_levels)");
+    return levels[d];
+}
+
 void mark_same_data(std::vector<Frame>& frames) {
     using Print = std::map<std::string, std::vector<double>>;
     // Fingerprint: every value of every quantified measure, keyed by normalised measure name.
@@ -180,19 +197,40 @@ void mark_same_data(std::vector<Frame>& frames) {
         }
         return util::content_hash(bytes);
     };
-    std::unordered_map<std::uint64_t, std::vector<std::pair<std::size_t, Print>>> seen;
-    for (std::size_t i = 0; i < frames.size(); ++i) {
-        if (frames[i].derived || frames[i].rows.size() < 2) continue;
-        Print print = fingerprint(frames[i]);
-        if (print.size() < 2) continue;
-        auto& bucket = seen[hash_of(print)];
-        auto match = std::find_if(bucket.begin(), bucket.end(), [&](const auto& entry) { return entry.second == print; });
-        if (match != bucket.end()) {
-            frames[i].same_data_as = frames[match->first].label;
-            frames[i].derived = true;
-        } else {
-            bucket.emplace_back(i, std::move(print));
+    // Prints hash on two threads; buckets keep frame indexes, and an equal hash is confirmed by
+    // comparing the two prints value for value.
+    auto eligible = [&](const Frame& f) { return !f.derived && f.rows.size() >= 2; };
+    std::vector<std::optional<std::uint64_t>> hashes(frames.size());
+    auto work = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            if (!eligible(frames[i])) continue;
+            Print print = fingerprint(frames[i]);
+            if (print.size() >= 2) hashes[i] = hash_of(print);
         }
+    };
+    if (frames.size() >= 64) {
+        std::thread other(work, frames.size() / 2, frames.size());
+        work(0, frames.size() / 2);
+        other.join();
+    } else {
+        work(0, frames.size());
+    }
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> seen;
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+        if (!hashes[i]) continue;
+        auto& bucket = seen[*hashes[i]];
+        std::optional<Print> print;
+        bool matched = false;
+        for (std::size_t j : bucket) {
+            if (!print) print = fingerprint(frames[i]);
+            if (fingerprint(frames[j]) == *print) {
+                frames[i].same_data_as = frames[j].label;
+                frames[i].derived = true;
+                matched = true;
+                break;
+            }
+        }
+        if (!matched) bucket.push_back(i);
     }
 }
 
@@ -245,7 +283,9 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
             Frame f = frame_from_table(t);
             // Tables inside Markdown are what someone wrote about the data: claims, never raw samples.
             if (prose.count(t.file)) f.derived = f.narrative = true;
-            if (!f.measures.empty()) slots[i] = std::move(f);
+            if (f.measures.empty()) continue;
+            index_levels(f);
+            slots[i] = std::move(f);
         }
     };
     const std::size_t half = slots.size() / 2;
@@ -259,7 +299,9 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
     std::vector<Frame> frames;
     for (auto& slot : slots)
         if (slot) frames.push_back(std::move(*slot));
+    const std::size_t from_tables = frames.size();
     frames_from_scalars(corpus, skip, frames);
+    for (std::size_t i = from_tables; i < frames.size(); ++i) index_levels(frames[i]);
     return frames;
 }
 

@@ -38,10 +38,15 @@ struct Frame {
     std::vector<Measure> measures;
     std::vector<FrameRow> rows;
     std::vector<std::pair<std::string, std::string>> context;  ///< dimensions constant over the frame
+    /// Distinct non-empty values of each dimension, in first-seen order (set by build_frames).
+    std::vector<std::vector<std::string>> levels;
 
     /// Index of a measure / dimension by name, or -1.
     int measure_index(std::string_view name) const;
     int dim_index(std::string_view name) const;
+    /// Distinct values of dimension `d` (see `levels`); throws std::logic_error when the frame was
+    /// built without index_levels().
+    const std::vector<std::string>& levels_of(std::size_t d) const;
     /// Value of a context dimension ("" when absent).
     std::string context_value(std::string_view name) const;
 };
@@ -49,6 +54,9 @@ struct Frame {
 /// Builds frames from all tables and keyed scalars of parsed, non-duplicate files, in file order.
 /// Constant dimensions move to Frame::context.
 std::vector<Frame> build_frames(const model::Corpus& corpus);
+
+/// Fills Frame::levels from the rows (build_frames does this for every frame it returns).
+void index_levels(Frame& frame);
 
 /// Marks raw frames whose measurements repeat an earlier raw frame value for value (the same run
 /// exported as CSV and JSON): sets same_data_as and derived, so statistics count the data once.

@@ -66,6 +66,7 @@ inline analysis::Frame small_frame() {
         row.cold = r == 0;
         f.rows.push_back(std::move(row));
     }
+    analysis::index_levels(f);
     return f;
 }
 
