@@ -19,7 +19,8 @@ namespace {
 
 // Two facts must never share an id; a repeated subject gets "-2", "-3", ... in input order.
 void make_ids_unique(std::vector<Fact>& facts) {
-    std::unordered_map<std::string, int> seen;
+    // Keys view the ids of first occurrences, which are never renamed.
+    std::unordered_map<std::string_view, int> seen;
     seen.reserve(facts.size());
     for (auto& f : facts) {
         int n = ++seen[f.id];
@@ -80,24 +81,27 @@ Analysis analyze(const model::Corpus& corpus) {
         worker.join();
     }
     clock.mark("per-frame");
-    add_inventory_facts(corpus, a.facts);
-    add_quality_facts(corpus, a.facts);
-    add_same_data_facts(a.frames, a.facts);
-    clock.mark("quality");
-    append(a.facts, first.cold);
-    append(a.facts, second.cold);
-    add_model_ranking_facts(a.frames, a.facts);
-    clock.mark("ranking");
-    append(a.facts, first.comparisons);
-    append(a.facts, second.comparisons);
-    append(a.facts, first.sweeps);
-    append(a.facts, second.sweeps);
-    add_derived_check_facts(a.frames, a.facts);
-    clock.mark("derived-checks");
-    add_claim_facts(corpus, a.frames, a.facts);
-    clock.mark("claims");
-    append(a.facts, first.summaries);
-    append(a.facts, second.summaries);
+    // The folder-wide analyzers read the frames (cold starts now marked) and write their own
+    // lists: ranking and prose claims on one thread, quality and derived-table checks on this one.
+    std::vector<Fact> quality, ranking, derived, claims;
+    {
+        std::thread worker([&] {
+            add_model_ranking_facts(a.frames, ranking);
+            add_claim_facts(corpus, a.frames, claims);
+        });
+        add_inventory_facts(corpus, quality);
+        add_quality_facts(corpus, quality);
+        add_same_data_facts(a.frames, quality);
+        add_derived_check_facts(a.frames, derived);
+        worker.join();
+    }
+    clock.mark("folder-wide");
+    const auto parts = {&quality, &first.cold, &second.cold, &ranking, &first.comparisons, &second.comparisons,
+                        &first.sweeps, &second.sweeps, &derived, &claims, &first.summaries, &second.summaries};
+    std::size_t total = 0;
+    for (const auto* part : parts) total += part->size();
+    a.facts.reserve(total);
+    for (auto* part : parts) append(a.facts, *part);
     make_ids_unique(a.facts);
     clock.mark("ids");
     return a;

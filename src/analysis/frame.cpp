@@ -70,6 +70,11 @@ Frame frame_from_table(const model::Table& table) {
         const auto& r = table.rows[ri];
         FrameRow row;
         row.source = model::Source{table.file, r.line, r.json_path};
+        // A record spanning several lines (a quoted multi-line CSV cell) owns the lines up to the
+        // next record, so consecutive records merge into one range ("every record starting on
+        // lines a..b") instead of one source each.
+        if (r.line > 0 && r.json_path.empty() && ri + 1 < table.rows.size() && table.rows[ri + 1].line > r.line + 1)
+            row.source.line_end = table.rows[ri + 1].line - 1;
         for (auto c : varying) row.dims.push_back(table.text_at(ri, c));
         for (std::size_t k = 0; k < measure_cols.size(); ++k) {
             auto c = measure_cols[k];
