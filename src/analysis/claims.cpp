@@ -54,7 +54,7 @@ void append_sources(const Frame& frame, const std::vector<std::size_t>& rows, st
 }
 
 double mean_of(std::span<const double> values) {
-    return values.empty() ? std::nan("") : stats::summarize(values).mean;
+    return values.empty() ? std::nan("") : stats::mean_of_finite(values);
 }
 
 double median_of(std::span<const double> values) {

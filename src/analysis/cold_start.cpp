@@ -100,14 +100,14 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
                 if (f.rows[r].cold && changed_settings(f, r).empty()) after_change = false;
             const std::string label = f.dim_names[d] + "=" + level;
             fact.values = {make_count("reloads at this level", static_cast<double>(counts.first)),
-                           make_value("mean TTFT of those reloads", stats::summarize(with).mean, model::Quantity::time)};
+                           make_value("mean TTFT of those reloads", stats::mean_of_finite(with), model::Quantity::time)};
             fact.statement = "In " + f.label + " all " + fact.values[0].text + " cold starts / model reloads fall on " +
                              label + (after_change ? " (the first value run after each change of the other settings)" : "");
             if (without.empty()) {
                 fact.statement += ", and every call at that level was one (mean TTFT " + fact.values[1].text +
                                   "), so a higher TTFT for " + label + " is reload order, not an effect of " + f.dim_names[d] + ".";
             } else {
-                fact.values.push_back(make_value("mean warm TTFT at the same level", stats::summarize(without).mean,
+                fact.values.push_back(make_value("mean warm TTFT at the same level", stats::mean_of_finite(without),
                                                  model::Quantity::time));
                 fact.statement += ", so its higher TTFT (" + fact.values[1].text + " on reloads vs " + fact.values[2].text +
                                   " warm at the same level) is reload order, not an effect of " + f.dim_names[d] + ".";

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "analysis/select.hpp"
 #include "stats/mann_whitney.hpp"
@@ -27,20 +28,21 @@ std::vector<int> setting_dims(const Frame& f) {
     return dims;
 }
 
-std::vector<Config> configs_of(const Frame& f, int m, const std::vector<int>& dims, Rows which) {
-    std::map<std::string, std::size_t> index;
+// `keys` holds each row's configuration ("num_gpu=40, num_ctx=1024"), computed once per frame.
+std::vector<Config> configs_of(const Frame& f, int m, const std::vector<std::string>& keys, Rows which) {
+    std::unordered_map<std::string_view, std::size_t> index;
     std::vector<Config> out;
-    for (const auto& row : f.rows) {
+    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+        const auto& row = f.rows[r];
         if (!row_selected(row, which)) continue;
         double v = row.values[static_cast<std::size_t>(m)];
         if (!std::isfinite(v)) continue;
-        std::string key = describe_dims(f, row, dims);
-        auto [it, inserted] = index.try_emplace(key, out.size());
-        if (inserted) out.push_back(Config{key, {}, {}, 0});
+        auto [it, inserted] = index.try_emplace(keys[r], out.size());
+        if (inserted) out.push_back(Config{keys[r], {}, {}, 0});
         out[it->second].values.push_back(v);
         model::add_source(out[it->second].sources, row.source);
     }
-    for (auto& c : out) c.mean = stats::summarize(c.values).mean;
+    for (auto& c : out) c.mean = stats::mean_of_finite(c.values);
     return out;
 }
 
@@ -115,7 +117,7 @@ void add_effect_facts(const Frame& f, int m, const std::vector<int>& dims, Rows 
         std::string parts;
         double lo = INFINITY, hi = -INFINITY;
         for (const auto& [level, vals] : by_level) {
-            double mean = stats::summarize(vals).mean;
+            double mean = stats::mean_of_finite(vals);
             lo = std::min(lo, mean);
             hi = std::max(hi, mean);
             fact.values.push_back(make_value(f.dim_names[static_cast<std::size_t>(d)] + "=" + level_text[level], mean, measure.quantity));
@@ -141,13 +143,16 @@ void add_sweep_facts(std::span<const Frame> frames, std::vector<Fact>& facts) {
         int ttft = ttft_measure(f);
         int main = tput >= 0 ? tput : latency_measure(f);
         if (main < 0) continue;
-        auto configs = configs_of(f, main, dims, Rows::ok);
+        std::vector<std::string> keys;
+        keys.reserve(f.rows.size());
+        for (const auto& row : f.rows) keys.push_back(describe_dims(f, row, dims));
+        auto configs = configs_of(f, main, keys, Rows::ok);
         if (configs.size() < 3) continue;
         bool higher = f.measures[static_cast<std::size_t>(main)].quantity != model::Quantity::time;
         add_range_fact(f, f.measures[static_cast<std::size_t>(main)], configs, higher, facts);
         add_effect_facts(f, main, dims, Rows::ok, facts);
         if (ttft >= 0 && ttft != main) {
-            auto ttft_configs = configs_of(f, ttft, dims, Rows::warm);
+            auto ttft_configs = configs_of(f, ttft, keys, Rows::warm);
             if (ttft_configs.size() >= 3) add_range_fact(f, f.measures[static_cast<std::size_t>(ttft)], ttft_configs, false, facts);
             add_effect_facts(f, ttft, dims, Rows::warm, facts);
         }

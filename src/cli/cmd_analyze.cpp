@@ -45,12 +45,14 @@ std::string now_utc() {
 }
 
 // Writes through a temporary file and a rename, so a failed write never leaves half a report.
-bool write_file(const std::filesystem::path& path, const std::string& text, std::ostream& err) {
+// `write` streams the content into the file.
+template <typename Writer>
+bool write_file(const std::filesystem::path& path, const Writer& write, std::ostream& err) {
     auto tmp = path;
     tmp += ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary);
-        out << text;
+        write(out);
         if (!out.flush()) {
             err << "chimera-insight analyze: cannot write " << tmp.string() << "\n";
             return false;
@@ -109,14 +111,22 @@ int cmd_analyze(std::span<const std::string_view> args, std::ostream& out, std::
     auto result = analysis::analyze(*corpus);
     double analysis_s = seconds_since(t1);
 
-    auto t2 = std::chrono::steady_clock::now();
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    if (ec) {
+        err << "chimera-insight analyze: cannot create --out folder " << out_dir.string() << ": " << ec.message() << "\n";
+        return kExitFailure;
+    }
     report::ReportContext context;
     context.date = now_utc();
     context.input_root = root;
     context.tool_version = CHIMERA_VERSION;
     context.ingest_s = ingest_s;
     context.analysis_s = analysis_s;
-    std::string json_text = report::render_report_json(result, *corpus, context);
+    auto t2 = std::chrono::steady_clock::now();
+    // report.json streams straight to its file: at 10^6 facts one string of it would cost GBs.
+    if (!write_file(out_dir / "report.json", [&](std::ostream& o) { report::write_report_json(o, result, *corpus, context); }, err))
+        return kExitFailure;
     context.report_s = seconds_since(t2);
     auto t3 = std::chrono::steady_clock::now();
     std::string markdown = report::render_report_markdown(result, *corpus, context);
@@ -131,15 +141,7 @@ int cmd_analyze(std::span<const std::string_view> args, std::ostream& out, std::
             << seconds_since(t4) << " s\n";
     }
     for (const auto& u : untraceable) err << "chimera-insight analyze: warning: untraceable number in narrative: " << u << "\n";
-
-    std::error_code ec;
-    std::filesystem::create_directories(out_dir, ec);
-    if (ec) {
-        err << "chimera-insight analyze: cannot create --out folder " << out_dir.string() << ": " << ec.message() << "\n";
-        return kExitFailure;
-    }
-    if (!write_file(out_dir / "report.json", json_text, err) || !write_file(out_dir / "report.md", markdown, err))
-        return kExitFailure;
+    if (!write_file(out_dir / "report.md", [&](std::ostream& o) { o << markdown; }, err)) return kExitFailure;
     out << "wrote " << (out_dir / "report.md").string() << " and " << (out_dir / "report.json").string() << " ("
         << result.facts.size() << " facts from " << corpus->files.size() << " files)\n";
     return untraceable.empty() ? kExitOk : kExitFailure;

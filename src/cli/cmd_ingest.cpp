@@ -63,8 +63,10 @@ int cmd_ingest(std::span<const std::string_view> args, std::ostream& out, std::o
         return kExitFailure;
     }
     const auto render_start = std::chrono::steady_clock::now();
-    out << (parsed->has("--json") ? report::render_inventory_json(*corpus, CHIMERA_VERSION)
-                                  : report::render_inventory_text(*corpus));
+    if (parsed->has("--json"))
+        report::write_inventory_json(out, *corpus, CHIMERA_VERSION);
+    else
+        out << report::render_inventory_text(*corpus);
     if (std::getenv("CHIMERA_TIMING"))
         err << "timing: ingest " << ingest_s << " s, render "
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - render_start).count() << " s\n";

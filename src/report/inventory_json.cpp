@@ -1,6 +1,8 @@
 #include <map>
 #include <vector>
 #include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
 
 #include "analysis/inventory.hpp"
 #include "report/inventory_report.hpp"
@@ -157,20 +159,29 @@ nlohmann::ordered_json inventory_summary_json(const analysis::Inventory& inv) {
     return j;
 }
 
-std::string render_inventory_json(const model::Corpus& corpus, const std::string& tool_version) {
+void write_inventory_json(std::ostream& out, const model::Corpus& corpus, const std::string& tool_version) {
     Json head;
     head["schema"] = "chimera-insight/ingest";
     head["schema_version"] = kIngestSchemaVersion;
     head["tool"] = {{"name", "chimera-insight"}, {"version", tool_version}};
     head["root"] = corpus.root;
     head["summary"] = inventory_summary_json(analysis::summarize_inventory(corpus));
-    std::string out = open_document(head);
-    out += ",\n  \"files\": " + json_lines_array(corpus.files.size(), [&](std::size_t i) { return file_json(corpus.files[i]); });
-    out += ",\n  \"tables\": " + json_lines_array(corpus.tables.size(), [&](std::size_t i) { return table_json(corpus.tables[i]); });
+    out << open_document(head) << ",\n  \"files\": ";
+    write_json_lines_array(out, corpus.files.size(), [&](std::size_t i) { return file_json(corpus.files[i]); });
+    out << ",\n  \"tables\": ";
+    write_json_lines_array(out, corpus.tables.size(), [&](std::size_t i) { return table_json(corpus.tables[i]); });
     Json series = scalar_series_json(corpus);
-    out += ",\n  \"scalar_series\": " + json_lines_array(series.size(), [&](std::size_t i) { return series[i]; });
-    out += ",\n  \"claims\": " + json_lines_array(corpus.claims.size(), [&](std::size_t i) { return claim_json(corpus.claims[i]); });
-    return out + "\n}\n";
+    out << ",\n  \"scalar_series\": ";
+    write_json_lines_array(out, series.size(), [&](std::size_t i) { return series[i]; });
+    out << ",\n  \"claims\": ";
+    write_json_lines_array(out, corpus.claims.size(), [&](std::size_t i) { return claim_json(corpus.claims[i]); });
+    out << "\n}\n";
+}
+
+std::string render_inventory_json(const model::Corpus& corpus, const std::string& tool_version) {
+    std::ostringstream out;
+    write_inventory_json(out, corpus, tool_version);
+    return std::move(out).str();
 }
 
 }  // namespace report

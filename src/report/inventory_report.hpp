@@ -1,6 +1,7 @@
 #pragma once
 // Renders the ingest inventory: a human table, or the versioned JSON document described in
 // docs/ingest-schema.md. Both are pure: corpus in, text out.
+#include <iosfwd>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -20,5 +21,7 @@ nlohmann::ordered_json inventory_summary_json(const analysis::Inventory& invento
 std::string render_inventory_text(const model::Corpus& corpus);
 /// JSON document, schema "chimera-insight/ingest" version kIngestSchemaVersion; deterministic.
 std::string render_inventory_json(const model::Corpus& corpus, const std::string& tool_version);
+/// The same document streamed to `out`.
+void write_inventory_json(std::ostream& out, const model::Corpus& corpus, const std::string& tool_version);
 
 }  // namespace report

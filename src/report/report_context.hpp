@@ -4,6 +4,7 @@
 // holds everything not derived from the data (date, timings), so the same input gives the same
 // bytes apart from `date` and the timings. Every number in the Markdown comes from a FactValue,
 // except the timings on the one "Execution time:" line; narrative_check.hpp verifies that.
+#include <iosfwd>
 #include <string>
 
 #include "analysis/engine.hpp"
@@ -40,5 +41,8 @@ std::string render_report_markdown(const analysis::Analysis& analysis, const mod
 /// non-finite numbers as null; ends with a newline. Pure; thread-safe.
 std::string render_report_json(const analysis::Analysis& analysis, const model::Corpus& corpus,
                                const ReportContext& context);
+/// The same document streamed to `out` chunk by chunk (memory bounded whatever the fact count).
+void write_report_json(std::ostream& out, const analysis::Analysis& analysis, const model::Corpus& corpus,
+                       const ReportContext& context);
 
 }  // namespace report

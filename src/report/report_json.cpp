@@ -1,5 +1,7 @@
 // report.json (docs/report-schema.md): the same facts and frames as report.md, as data.
 #include <cmath>
+#include <ostream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "analysis/inventory.hpp"
@@ -68,7 +70,8 @@ std::string frame_json(const analysis::Frame& f) {
 
 }  // namespace
 
-std::string render_report_json(const analysis::Analysis& analysis, const model::Corpus& corpus, const ReportContext& context) {
+void write_report_json(std::ostream& out, const analysis::Analysis& analysis, const model::Corpus& corpus,
+                       const ReportContext& context) {
     Json doc;
     doc["schema"] = "chimera-insight/report";
     doc["schema_version"] = kReportSchemaVersion;
@@ -81,10 +84,17 @@ std::string render_report_json(const analysis::Analysis& analysis, const model::
                         {"analysis", number_or_null(context.analysis_s)},
                         {"report", number_or_null(context.report_s)}};
     doc["inventory"] = inventory_summary_json(analysis::summarize_inventory(corpus));
-    std::string out = open_document(doc);
-    out += ",\n  \"facts\": " + json_lines_array(analysis.facts.size(), [&](std::size_t i) { return fact_json(analysis.facts[i]); });
-    out += ",\n  \"frames\": " + json_lines_array(analysis.frames.size(), [&](std::size_t i) { return frame_json(analysis.frames[i]); });
-    return out + "\n}\n";
+    out << open_document(doc) << ",\n  \"facts\": ";
+    write_json_lines_array(out, analysis.facts.size(), [&](std::size_t i) { return fact_json(analysis.facts[i]); });
+    out << ",\n  \"frames\": ";
+    write_json_lines_array(out, analysis.frames.size(), [&](std::size_t i) { return frame_json(analysis.frames[i]); });
+    out << "\n}\n";
+}
+
+std::string render_report_json(const analysis::Analysis& analysis, const model::Corpus& corpus, const ReportContext& context) {
+    std::ostringstream out;
+    write_report_json(out, analysis, corpus, context);
+    return std::move(out).str();
 }
 
 }  // namespace report

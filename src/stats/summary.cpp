@@ -41,4 +41,9 @@ Summary summarize(std::span<const double> values) {
     return s;
 }
 
+double mean_of_finite(std::span<const double> values) {
+    const FiniteSample sample = sorted_finite_values(values);
+    return sample.values.empty() ? std::numeric_limits<double>::quiet_NaN() : moments(sample.values).mean;
+}
+
 }  // namespace stats

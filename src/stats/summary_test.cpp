@@ -107,5 +107,12 @@ TEST(StatsSummary, FewSamplesWarnAboutCi) {
     EXPECT_TRUE(has(s.warnings, "need ≥ 6 samples for a 95 % CI"));
 }
 
+TEST(StatsSummary, MeanOfFiniteIsSummarizeMeanBitForBit) {
+    const std::vector<double> v{0.1, 0.7, 1e-9, 3.3, std::nan(""), 2.2, 1e9, 0.3};
+    EXPECT_EQ(mean_of_finite(v), summarize(v).mean);
+    EXPECT_TRUE(std::isnan(mean_of_finite(std::vector<double>{std::nan("")})));
+    EXPECT_TRUE(std::isnan(mean_of_finite({})));
+}
+
 }  // namespace
 }  // namespace stats
