@@ -93,8 +93,15 @@ std::string code(std::string_view text) {
 }
 
 void Decorator::add(std::string literal) {
-    if (literal.size() < 2) return;
-    literals_.push_back(std::move(literal));
+    if (literal.size() < 2 || !added_.insert(literal).second) return;  // one hash instead of a trie walk
+    std::uint32_t node = 0;
+    for (char c : literal) {
+        std::uint64_t key = (static_cast<std::uint64_t>(node) << 8) | static_cast<unsigned char>(c);
+        auto [it, inserted] = edges_.try_emplace(key, static_cast<std::uint32_t>(terminal_.size()));
+        if (inserted) terminal_.push_back(false);
+        node = it->second;
+    }
+    terminal_[node] = true;
 }
 
 Decorator::Decorator(const analysis::Analysis& analysis, const model::Corpus& corpus) {
@@ -140,28 +147,23 @@ Decorator::Decorator(const analysis::Analysis& analysis, const model::Corpus& co
             for (std::string_view suffix : {" median tokens/s", " successful calls", " token-weighted tokens/s"})
                 if (util::ends_with(v.label, suffix)) add(v.label.substr(0, v.label.size() - suffix.size()));
     }
-    std::sort(literals_.begin(), literals_.end(), [](const std::string& a, const std::string& b) {
-        return a.size() != b.size() ? a.size() > b.size() : a < b;
-    });
-    literals_.erase(std::unique(literals_.begin(), literals_.end()), literals_.end());
-    for (std::size_t i = 0; i < literals_.size(); ++i) {
-        by_first_[literals_[i][0]].push_back(i);
-        literal_set_.insert(literals_[i]);
-        if (std::find(lengths_.begin(), lengths_.end(), literals_[i].size()) == lengths_.end())
-            lengths_.push_back(literals_[i].size());
-    }
-    std::sort(lengths_.rbegin(), lengths_.rend());
+    util::StringSet().swap(added_);
 }
 
 std::size_t Decorator::match_at(std::string_view text, std::size_t pos) const {
-    if (by_first_.find(text[pos]) == by_first_.end()) return 0;
-    for (std::size_t length : lengths_) {  // longest first, as the scan it replaces
-        if (pos + length > text.size()) continue;
+    // The longest label starting at `pos` that ends a word, with a ":line" suffix kept in it.
+    std::size_t best = 0;
+    std::uint32_t node = 0;
+    for (std::size_t i = pos; i < text.size(); ++i) {
+        auto it = edges_.find((static_cast<std::uint64_t>(node) << 8) | static_cast<unsigned char>(text[i]));
+        if (it == edges_.end()) break;
+        node = it->second;
+        if (!terminal_[node]) continue;
+        std::size_t length = i + 1 - pos;
         std::size_t n = length + line_suffix(text, pos + length);  // "path:12" stays one label
-        // The boundary test is cheap and rejects most lengths before any hashing.
-        if (ends_word(text, pos + n) && literal_set_.find(text.substr(pos, length)) != literal_set_.end()) return n;
+        if (ends_word(text, pos + n)) best = n;
     }
-    return 0;
+    return best;
 }
 
 std::string Decorator::operator()(std::string_view text) const {

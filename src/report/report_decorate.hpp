@@ -3,10 +3,10 @@
 // a name (a path, a model tag, a `num_gpu=40` setting, an error text, a timestamp) and what is a
 // measured number. The narrative check skips code spans, so this is also what keeps labels such
 // as `runs/20250301-101500` or `temperature=0.2` from reading as untraceable numbers.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "analysis/engine.hpp"
@@ -42,12 +42,12 @@ private:
     void add(std::string literal);
     std::size_t match_at(std::string_view text, std::size_t pos) const;  ///< literal length or 0
 
-    std::vector<std::string> literals_;
-    std::unordered_map<char, std::vector<std::size_t>> by_first_;  ///< indexes, longest first
-    /// Distinct literal lengths, longest first, and the literals as a set: a position is tested
-    /// with one hash lookup per length instead of a scan of every literal (10^5 paths in a folder).
-    std::vector<std::size_t> lengths_;
-    util::StringSet literal_set_;
+    /// The labels as a byte trie: edges keyed by (node << 8 | byte), so a position costs one hash
+    /// lookup per matched byte and stops at the first byte no label continues with (10^5..10^6
+    /// labels in a large folder; a scan of labels or of label lengths per position is quadratic).
+    std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+    std::vector<bool> terminal_{false};  ///< per node: a label ends here
+    util::StringSet added_;               ///< labels already in the trie (during construction only)
 };
 
 }  // namespace report
