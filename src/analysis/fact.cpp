@@ -1,28 +1,36 @@
 #include "analysis/fact.hpp"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace analysis {
 
 namespace {
 
-std::string printf_string(const char* pattern, double v) {
+// std::to_chars with a precision is specified "as if by printf" (%.Nf / %.Ng) and is exact, but
+// does not parse a format string; facts format millions of values in a large folder.
+std::string fixed(double v, int decimals) {
+    char buffer[384];  // %.Nf of the largest double has 309 integer digits
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::fixed, decimals);
+    return ec == std::errc() ? std::string(buffer, end) : std::string("n/a");
+}
+
+std::string general3(double v) {
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, pattern, v);
-    return buffer;
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v, std::chars_format::general, 3);
+    return std::string(buffer, end);
 }
 
 // Four significant digits without exponent for ordinary magnitudes.
 std::string significant4(double v) {
     double a = std::fabs(v);
     if (a == 0) return "0";
-    if (a >= 1000) return printf_string("%.0f", v);
-    if (a >= 100) return printf_string("%.1f", v);
-    if (a >= 10) return printf_string("%.2f", v);
-    if (a >= 1) return printf_string("%.3f", v);
-    if (a >= 0.001) return printf_string("%.4f", v);
-    return printf_string("%.3g", v);
+    if (a >= 1000) return fixed(v, 0);
+    if (a >= 100) return fixed(v, 1);
+    if (a >= 10) return fixed(v, 2);
+    if (a >= 1) return fixed(v, 3);
+    if (a >= 0.001) return fixed(v, 4);
+    return general3(v);
 }
 
 }  // namespace
@@ -35,26 +43,27 @@ std::string format_value(double v, model::Quantity q) {
         case Quantity::time:
             if (std::fabs(v) < 1.0 && v != 0) return significant4(v * 1e3) + " ms";
             return significant4(v) + " s";
-        case Quantity::throughput: return printf_string("%.2f", v) + " tok/s";
-        case Quantity::rate: return printf_string("%.2f", v) + " /s";
-        case Quantity::percent: return printf_string("%.1f", v) + " %";
-        case Quantity::ratio: return printf_string("%.2f", v) + "x";
-        case Quantity::tokens: return (v == std::floor(v) ? printf_string("%.0f", v) : printf_string("%.1f", v)) + " tokens";
+        case Quantity::throughput: return fixed(v, 2) + " tok/s";
+        case Quantity::rate: return fixed(v, 2) + " /s";
+        case Quantity::percent: return fixed(v, 1) + " %";
+        case Quantity::ratio: return fixed(v, 2) + "x";
+        case Quantity::tokens: return (v == std::floor(v) ? fixed(v, 0) : fixed(v, 1)) + " tokens";
         case Quantity::bytes:
-            if (std::fabs(v) >= 1073741824.0) return printf_string("%.2f", v / 1073741824.0) + " GiB";
-            if (std::fabs(v) >= 1048576.0) return printf_string("%.1f", v / 1048576.0) + " MiB";
-            return printf_string("%.0f", v) + " B";
-        case Quantity::power: return printf_string("%.1f", v) + " W";
-        case Quantity::temperature: return printf_string("%.1f", v) + " \xC2\xB0" "C";
+            if (std::fabs(v) >= 1073741824.0) return fixed(v / 1073741824.0, 2) + " GiB";
+            if (std::fabs(v) >= 1048576.0) return fixed(v / 1048576.0, 1) + " MiB";
+            return fixed(v, 0) + " B";
+        case Quantity::power: return fixed(v, 1) + " W";
+        case Quantity::temperature: return fixed(v, 1) + " \xC2\xB0" "C";
         case Quantity::frequency: return significant4(v / 1e6) + " MHz";
-        case Quantity::count: return v == std::floor(v) ? printf_string("%.0f", v) : printf_string("%.1f", v);
+        case Quantity::count: return v == std::floor(v) ? fixed(v, 0) : fixed(v, 1);
         case Quantity::unknown: return significant4(v);
     }
     return significant4(v);
 }
 
-std::pair<std::string, std::string> format_parts(double canonical, model::Quantity quantity) {
-    std::string text = format_value(canonical, quantity);
+namespace {
+
+std::pair<std::string, std::string> split_parts(const std::string& text, model::Quantity quantity) {
     if (quantity == model::Quantity::ratio && !text.empty() && text.back() == 'x')
         return {text.substr(0, text.size() - 1), "x"};
     auto space = text.find(' ');
@@ -62,32 +71,36 @@ std::pair<std::string, std::string> format_parts(double canonical, model::Quanti
     return {text.substr(0, space), text.substr(space + 1)};
 }
 
+FactValue value_with_text(std::string label, double canonical, model::Quantity quantity, std::string text) {
+    auto [number, unit] = split_parts(text, quantity);
+    return FactValue{std::move(label), canonical, quantity, std::move(text), std::move(number), std::move(unit)};
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> format_parts(double canonical, model::Quantity quantity) {
+    return split_parts(format_value(canonical, quantity), quantity);
+}
+
 FactValue make_value(std::string label, double canonical, model::Quantity quantity) {
-    auto [number, unit] = format_parts(canonical, quantity);
-    return FactValue{std::move(label), canonical, quantity, format_value(canonical, quantity), number, unit};
+    return value_with_text(std::move(label), canonical, quantity, format_value(canonical, quantity));
 }
 
 FactValue make_value_like(std::string label, double canonical, model::Quantity quantity, double reference) {
     using model::Quantity;
-    FactValue v = make_value(std::move(label), canonical, quantity);
-    if (!std::isfinite(canonical) || !std::isfinite(reference)) return v;
+    if (!std::isfinite(canonical) || !std::isfinite(reference) || (quantity != Quantity::time && quantity != Quantity::bytes))
+        return make_value(std::move(label), canonical, quantity);
     std::string text;
     if (quantity == Quantity::time) {
         bool ms = std::fabs(reference) < 1.0 && reference != 0;
         text = ms ? significant4(canonical * 1e3) + " ms" : significant4(canonical) + " s";
-    } else if (quantity == Quantity::bytes) {
-        double a = std::fabs(reference);
-        text = a >= 1073741824.0 ? printf_string("%.2f", canonical / 1073741824.0) + " GiB"
-               : a >= 1048576.0  ? printf_string("%.1f", canonical / 1048576.0) + " MiB"
-                                 : printf_string("%.0f", canonical) + " B";
     } else {
-        return v;
+        double a = std::fabs(reference);
+        text = a >= 1073741824.0 ? fixed(canonical / 1073741824.0, 2) + " GiB"
+               : a >= 1048576.0  ? fixed(canonical / 1048576.0, 1) + " MiB"
+                                 : fixed(canonical, 0) + " B";
     }
-    v.text = text;
-    auto space = text.find(' ');
-    v.number = text.substr(0, space);
-    v.unit = text.substr(space + 1);
-    return v;
+    return value_with_text(std::move(label), canonical, quantity, std::move(text));
 }
 
 FactValue make_count(std::string label, double count) {

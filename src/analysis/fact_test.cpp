@@ -1,0 +1,54 @@
+#include "analysis/fact.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+namespace analysis {
+namespace {
+
+std::string printf_fixed(double v, int decimals) {
+    char buffer[400];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    return buffer;
+}
+
+TEST(FactFormat, MatchesPrintfRoundingOnRandomValues) {
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> mantissa(-10, 10);
+    std::uniform_int_distribution<int> exponent(-6, 9);
+    for (int i = 0; i < 20000; ++i) {
+        double v = mantissa(rng) * std::pow(10.0, exponent(rng));
+        ASSERT_EQ(format_value(v, model::Quantity::throughput), printf_fixed(v, 2) + " tok/s") << v;
+        ASSERT_EQ(format_value(v, model::Quantity::percent), printf_fixed(v, 1) + " %") << v;
+    }
+    // Halfway cases round as printf does (to the binary value's nearest, ties to even digits).
+    for (double v : {0.125, 0.375, 2.675, 1.005, 1e15 + 0.5, -0.4, 1e300})
+        EXPECT_EQ(format_value(v, model::Quantity::ratio), printf_fixed(v, 2) + "x") << v;
+}
+
+TEST(FactFormat, TimeSwitchesToMillisecondsBelowOneSecond) {
+    EXPECT_EQ(format_value(0.08665, model::Quantity::time), "86.65 ms");
+    EXPECT_EQ(format_value(1.159, model::Quantity::time), "1.159 s");
+    EXPECT_EQ(format_value(1234.5, model::Quantity::time), "1234 s");  // %.0f rounds half to even
+    EXPECT_EQ(format_value(0.0000004, model::Quantity::time), "0.0004 ms");
+    EXPECT_EQ(format_value(4e-10, model::Quantity::time), "4e-07 ms");
+}
+
+TEST(FactFormat, MakeValueLikeSharesTheReferenceUnit) {
+    auto v = make_value_like("mean", 1.159, model::Quantity::time, 0.08665);
+    EXPECT_EQ(v.text, "1159 ms");
+    EXPECT_EQ(v.number, "1159");
+    EXPECT_EQ(v.unit, "ms");
+    auto r = make_value("speedup", 1.724, model::Quantity::ratio);
+    EXPECT_EQ(r.text, "1.72x");
+    EXPECT_EQ(r.number, "1.72");
+    EXPECT_EQ(r.unit, "x");
+    auto n = make_value_like("mean", std::nan(""), model::Quantity::time, 1.0);
+    EXPECT_EQ(n.text, "n/a");
+}
+
+}  // namespace
+}  // namespace analysis
