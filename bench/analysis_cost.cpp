@@ -1,0 +1,45 @@
+// Analysis cost against ingest cost on one folder, in one process: ingests the folder (timed),
+// then runs the analysis REPEAT times on the same corpus (timed, with its phases) and prints the
+// ratio of the fastest analysis to ingest. Issue 3's budget: analysis adds at most 50 % to ingest.
+//
+// usage: analysis_cost DIR [REPEAT=3]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "analysis/engine.hpp"
+#include "ingest/ingest.hpp"
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: analysis_cost DIR [REPEAT=3]\n");
+        return 2;
+    }
+    const int repeat = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+    auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+    };
+    auto t0 = std::chrono::steady_clock::now();
+    auto corpus = ingest::ingest_folder(argv[1], ingest::IngestOptions{});
+    const double ingest_s = seconds_since(t0);
+    if (!corpus) {
+        std::fprintf(stderr, "analysis_cost: %s\n", corpus.error().message.c_str());
+        return 1;
+    }
+    std::printf("folder: %zu files, %zu tables\ningest:   %7.3f s\n", corpus->files.size(), corpus->tables.size(), ingest_s);
+    double best_s = 1e300;
+    for (int i = 0; i < repeat; ++i) {
+        auto t1 = std::chrono::steady_clock::now();
+        auto result = analysis::analyze(*corpus);
+        const double analysis_s = seconds_since(t1);
+        best_s = std::min(best_s, analysis_s);
+        std::printf("analysis: %7.3f s  (%zu facts; ", analysis_s, result.facts.size());
+        for (std::size_t p = 0; p < result.phase_s.size(); ++p)
+            std::printf("%s%s %.3f", p ? ", " : "", result.phase_s[p].first.c_str(), result.phase_s[p].second);
+        std::printf(")\n");
+    }
+    std::printf("analysis / ingest = %.0f %% (fastest of %d; budget 50 %%)\n", 100.0 * best_s / ingest_s, repeat);
+    return 0;
+}
