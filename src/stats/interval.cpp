@@ -4,6 +4,8 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <utility>
 
 #include "stats/finite.hpp"
 #include "stats/moments.hpp"
@@ -27,6 +29,18 @@ using QuietPolicy = boost::math::policies::policy<
 constexpr double kSlack = 1e-9;
 
 bool valid_confidence(double confidence) { return confidence > 0.0 && confidence < 1.0; }
+
+// Two-sided Student t critical value. Analyses ask for the same few (df, confidence) pairs
+// hundreds of thousands of times, so each thread keeps the values it has computed.
+double t_critical(std::size_t df, double confidence) {
+    thread_local std::map<std::pair<std::size_t, double>, double> cache;
+    auto [it, inserted] = cache.try_emplace({df, confidence}, 0.0);
+    if (inserted) {
+        const boost::math::students_t_distribution<double, QuietPolicy> t(static_cast<double>(df));
+        it->second = boost::math::quantile(boost::math::complement(t, (1.0 - confidence) / 2));
+    }
+    return it->second;
+}
 
 std::string format_g(double value) {
     char buffer[32];
@@ -111,9 +125,7 @@ Interval t_interval_mean(std::span<const double> values, double confidence) {
     }
     if (r.n == 1) return r;
 
-    const boost::math::students_t_distribution<double, QuietPolicy> t(static_cast<double>(r.n - 1));
-    const double t_quantile =
-        boost::math::quantile(boost::math::complement(t, (1.0 - confidence) / 2));
+    const double t_quantile = t_critical(r.n - 1, confidence);
     const double half_width = t_quantile * m.sd_sample() / std::sqrt(static_cast<double>(r.n));
     r.lo = r.center - half_width;
     r.hi = r.center + half_width;

@@ -1,5 +1,7 @@
 #include "stats/summary.hpp"
 
+#include <algorithm>
+
 #include "stats/finite.hpp"
 #include "stats/moments.hpp"
 #include "stats/percentile.hpp"
@@ -9,7 +11,10 @@ namespace stats {
 
 Summary summarize(std::span<const double> values) {
     Summary s;
-    const FiniteSample sample = sorted_finite_values(values);
+    // Moments in input order (as t_interval_mean and mean_of_finite sum), then sort for percentiles.
+    FiniteSample sample = finite_values(values);
+    const Moments m = moments(sample.values);
+    std::sort(sample.values.begin(), sample.values.end());
     const std::vector<double>& x = sample.values;
     s.n = x.size();
     s.excluded = sample.excluded;
@@ -26,7 +31,6 @@ Summary summarize(std::span<const double> values) {
     s.p95 = percentile(x, 0.95);
     s.p99 = percentile(x, 0.99);
 
-    const Moments m = moments(x);
     s.mean = m.mean;
     s.sd_population = m.sd_population();
     s.sd_sample = m.sd_sample();
@@ -42,7 +46,7 @@ Summary summarize(std::span<const double> values) {
 }
 
 double mean_of_finite(std::span<const double> values) {
-    const FiniteSample sample = sorted_finite_values(values);
+    const FiniteSample sample = finite_values(values);
     return sample.values.empty() ? std::numeric_limits<double>::quiet_NaN() : moments(sample.values).mean;
 }
 

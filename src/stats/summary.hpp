@@ -42,7 +42,7 @@ struct Summary {
 Summary summarize(std::span<const double> values);
 
 /// The mean of the finite values, exactly as summarize() computes it (same order of summation),
-/// without percentiles or warnings; NaN when none is finite. For analyzers that need only means.
+/// without sorting, percentiles or warnings; NaN when none is finite. For analyzers that need only means.
 double mean_of_finite(std::span<const double> values);
 
 }  // namespace stats
