@@ -97,12 +97,12 @@ std::optional<RowCheck> check_row(const Frame& d, std::size_t i, int dm, const F
     rc.d_row = i;
     rc.d_value = dv;
     std::vector<std::string> wanted;
-    for (const auto& c : cs) wanted.push_back(constraint_value(row, c));
+    for (const auto& c : cs) wanted.push_back(constraint_value(d, row, c));
     for (std::size_t k = 0; k < r.rows.size(); ++k) {
         bool fits = true;
         for (std::size_t j = 0; j < cs.size() && fits; ++j) {
             const auto& c = cs[j];
-            fits = cu::same_level(c.r_dim >= 0 ? r.rows[k].dims[static_cast<std::size_t>(c.r_dim)] : c.r_context, wanted[j]);
+            fits = cu::same_level(c.r_dim >= 0 ? r.dim(r.rows[k], static_cast<std::size_t>(c.r_dim)) : c.r_context, wanted[j]);
         }
         if (fits) rc.r_rows.push_back(k);
     }
@@ -165,7 +165,7 @@ bool checks_measure(const Frame& f, const Measure& m) {
 
 std::string describe_row(const Frame& d, const FrameRow& row, const std::vector<Constraint>& cs) {
     std::string out;
-    for (const auto& c : cs) out += (out.empty() ? "" : ", ") + c.name + "=" + cu::clean_level(constraint_value(row, c));
+    for (const auto& c : cs) out += (out.empty() ? "" : ", ") + c.name + "=" + cu::clean_level(constraint_value(d, row, c));
     return out.empty() ? "the only row of " + d.label : out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "analysis/claims_util.hpp"
 #include "util/strings.hpp"
@@ -27,9 +28,9 @@ bool shares_word(const std::string& a, const std::string& b) {
     return false;
 }
 
-const std::vector<std::string>& levels_of(const Frame& f, std::size_t d) { return f.levels_of(d); }
+std::span<const std::string> levels_of(const Frame& f, std::size_t d) { return f.levels_of(d); }
 
-std::size_t count_present(const std::vector<std::string>& levels, const std::vector<std::string>& raw_levels) {
+std::size_t count_present(std::span<const std::string> levels, std::span<const std::string> raw_levels) {
     std::size_t found = 0;
     for (const auto& l : levels)
         for (const auto& r : raw_levels)
@@ -41,7 +42,7 @@ std::size_t count_present(const std::vector<std::string>& levels, const std::vec
 }
 
 // At least half of D's levels occur among R's values (a column named differently, "Model Tag").
-bool mostly_present(const std::vector<std::string>& levels, const std::vector<std::string>& raw_levels) {
+bool mostly_present(std::span<const std::string> levels, std::span<const std::string> raw_levels) {
     return !levels.empty() && count_present(levels, raw_levels) * 2 >= levels.size();
 }
 
@@ -52,7 +53,7 @@ bool is_own_label(const Frame& d, std::size_t i, const Frame& r, const Constrain
     return count_present(levels_of(d, i), levels_of(r, static_cast<std::size_t>(c.r_dim))) == 0;
 }
 
-std::optional<Constraint> link_name(const std::string& n, const Frame& r, const std::vector<std::string>& levels,
+std::optional<Constraint> link_name(const std::string& n, const Frame& r, std::span<const std::string> levels,
                                     std::vector<bool>& used) {
     for (std::size_t k = 0; k < r.dim_names.size(); ++k)
         if (!used[k] && names_match(n, normalise_name(r.dim_names[k]))) {
@@ -67,7 +68,7 @@ std::optional<Constraint> link_name(const std::string& n, const Frame& r, const 
             return Constraint{"", static_cast<int>(k), "", -1, -1, ""};
         }
     for (const auto& [key, value] : r.context)
-        if (shares_word(n, normalise_name(key)) && mostly_present(levels, {value})) return Constraint{"", -1, value, -1, -1, ""};
+        if (shares_word(n, normalise_name(key)) && mostly_present(levels, std::span<const std::string>(&value, 1))) return Constraint{"", -1, value, -1, -1, ""};
     return std::nullopt;
 }
 
@@ -112,8 +113,8 @@ std::optional<std::vector<Constraint>> link(const Frame& d, const Frame& r) {
     return out;
 }
 
-std::string constraint_value(const FrameRow& row, const Constraint& c) {
-    if (c.d_dim >= 0) return row.dims[static_cast<std::size_t>(c.d_dim)];
+std::string constraint_value(const Frame& d, const FrameRow& row, const Constraint& c) {
+    if (c.d_dim >= 0) return d.dim(row, static_cast<std::size_t>(c.d_dim));
     if (c.d_measure >= 0) {
         double v = row.values[static_cast<std::size_t>(c.d_measure)];
         return std::isfinite(v) ? util::format_double(v) : "";

@@ -29,8 +29,8 @@ struct Constraint {
 /// nullopt when R is not what D summarises.
 std::optional<std::vector<Constraint>> link(const Frame& d, const Frame& r);
 
-/// The value a D row asks of R for constraint `c` ("" when the row has none).
-std::string constraint_value(const FrameRow& row, const Constraint& c);
+/// The value a row of D asks of R for constraint `c` ("" when the row has none).
+std::string constraint_value(const Frame& d, const FrameRow& row, const Constraint& c);
 
 /// R's measure for D's measure `name` (normalised) with aggregate-stripped `base`: the same name,
 /// else the measure of the same quantity whose name holds all of D's words (at least two) with

@@ -74,8 +74,8 @@ std::string_view trim_punct(std::string_view t) {
 
 }  // namespace
 
-bool SubjectGroup::contains(const Frame&, const FrameRow& row) const {
-    return dim < 0 || clean_level(row.dims[static_cast<std::size_t>(dim)]) == level;
+bool SubjectGroup::contains(const Frame& frame, const FrameRow& row) const {
+    return dim < 0 || clean_level(frame.dim(row, static_cast<std::size_t>(dim))) == level;
 }
 
 std::vector<std::string> claim_tokens(std::string_view text) {
@@ -132,7 +132,7 @@ void SubjectIndex::index_frame(std::size_t f) {
     for (std::size_t d = 0; d < frame.dim_names.size(); ++d) {
         if (frame.dim_is_setting[d] || !names_subject(frame.dim_names[d])) continue;
         std::set<std::string> levels;
-        for (const auto& row : frame.rows) levels.insert(clean_level(row.dims[d]));
+        for (const auto& row : frame.rows) levels.insert(clean_level(frame.dim(row, d)));
         for (const auto& level : levels) {
             add(level, f, static_cast<int>(d), level, 2);
             for (const auto& part : value_parts(level)) add(part, f, static_cast<int>(d), level, 1);

@@ -14,19 +14,24 @@ namespace {
 
 using model::Quantity;
 
-FrameRow row(std::vector<std::string> dims, std::vector<double> values, long long line, bool failed = false,
-             bool cold = false) {
+// A row with its dimension values as text; frame() interns them.
+struct TextRow {
+    FrameRow row;
+    std::vector<std::string> dims;
+};
+
+TextRow row(std::vector<std::string> dims, std::vector<double> values, long long line, bool failed = false,
+            bool cold = false) {
     FrameRow r;
     r.source = model::Source{"", line, ""};
-    r.dims = std::move(dims);
     r.values = std::move(values);
     r.failed = failed;
     r.cold = cold;
-    return r;
+    return TextRow{std::move(r), std::move(dims)};
 }
 
 Frame frame(std::string file, std::vector<std::string> dims, std::vector<bool> settings, std::vector<Measure> measures,
-            std::vector<FrameRow> rows, bool derived = false) {
+            std::vector<TextRow> rows, bool derived = false) {
     Frame f;
     f.file = file;
     f.label = file;
@@ -35,9 +40,10 @@ Frame frame(std::string file, std::vector<std::string> dims, std::vector<bool> s
     f.dim_names = std::move(dims);
     f.dim_is_setting = std::move(settings);
     f.measures = std::move(measures);
-    for (auto& r : rows) r.source.file = file;
-    f.rows = std::move(rows);
-    index_levels(f);
+    for (auto& r : rows) {
+        r.row.source.file = file;
+        add_row(f, std::move(r.row), r.dims);
+    }
     return f;
 }
 
@@ -122,7 +128,11 @@ TEST(ClaimsDerived, ToleranceIsHalfAPercent) {
 
 TEST(ClaimsDerived, FailedZeroRowsAveragedInAreCalledOut) {
     Frame raw = raw_sweep();
-    raw.rows.push_back(row({"40", "1024"}, {0, 0}, 6, /*failed=*/true));
+    {
+        auto failed = row({"40", "1024"}, {0, 0}, 6, /*failed=*/true);
+        failed.row.source.file = raw.file;
+        add_row(raw, std::move(failed.row), failed.dims);
+    }
     // (100 + 102 + 0) / 3 = 67.33: the summary counted the failed call as a zero.
     auto facts = derived_facts({raw, summary_of({67.33, 111})});
     const Fact* f = find_kind(facts, "derived.check");
@@ -318,7 +328,11 @@ TEST(ClaimsProse, BestConfigurationOfASweep) {
 TEST(ClaimsAll, EveryNumberInEveryStatementIsAValue) {
     std::vector<Fact> facts;
     Frame raw = raw_sweep();
-    raw.rows.push_back(row({"40", "1024"}, {0, 0}, 6, true));
+    {
+        auto failed = row({"40", "1024"}, {0, 0}, 6, true);
+        failed.row.source.file = raw.file;
+        add_row(raw, std::move(failed.row), failed.dims);
+    }
     raw.rows[1].cold = true;
     add_derived_check_facts({raw, summary_of({67.33, 115})}, facts);
     add_derived_check_facts({raw_sweep(), summary_of({101, 111})}, facts);

@@ -30,8 +30,8 @@ std::string changed_settings(const Frame& f, std::size_t r) {
     std::string out;
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
         bool trigger = f.dim_is_setting[d] || is_subject_dimension(f.dim_names[d]);  // settings or the model itself
-        if (!trigger || f.rows[r].dims[d] == f.rows[r - 1].dims[d]) continue;
-        out += (out.empty() ? "" : ", ") + f.dim_names[d] + " " + f.rows[r - 1].dims[d] + " -> " + f.rows[r].dims[d];
+        if (!trigger || f.rows[r].dim_codes[d] == f.rows[r - 1].dim_codes[d]) continue;
+        out += (out.empty() ? "" : ", ") + f.dim_names[d] + " " + f.dim(f.rows[r - 1], d) + " -> " + f.dim(f.rows[r], d);
     }
     return out;
 }
@@ -78,7 +78,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
         std::map<std::string, std::pair<std::size_t, std::size_t>> by_level;  // cold, total
         for (const auto& row : f.rows) {
             if (row.failed) continue;
-            auto& c = by_level[row.dims[d]];
+            auto& c = by_level[f.dim(row, d)];
             c.first += row.cold;
             ++c.second;
         }
@@ -87,7 +87,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
             if (counts.first != cold_total) continue;
             std::vector<double> with, without;
             for (const auto& row : f.rows) {
-                if (row.failed || row.dims[d] != level) continue;
+                if (row.failed || f.dim(row, d) != level) continue;
                 (row.cold ? with : without).push_back(row.values[static_cast<std::size_t>(ttft)]);
             }
             Fact fact;

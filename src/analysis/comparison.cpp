@@ -32,8 +32,8 @@ std::vector<Level> levels_of(const Frame& f, std::size_t d, int m, Rows which) {
     std::map<std::string, std::size_t> index;
     std::vector<Level> out;
     for (const auto& row : f.rows) {
-        auto [it, inserted] = index.try_emplace(row.dims[d], out.size());
-        if (inserted) out.push_back(Level{row.dims[d], {}, {}, 0, 0, "", std::nan("")});
+        auto [it, inserted] = index.try_emplace(f.dim(row, d), out.size());
+        if (inserted) out.push_back(Level{f.dim(row, d), {}, {}, 0, 0, "", std::nan("")});
         Level& lv = out[it->second];
         ++lv.rows;
         if (row.failed) {
@@ -162,7 +162,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         for (const auto& row : f.rows) {
             double v = row.values[static_cast<std::size_t>(m)];
             if (row.failed || !std::isfinite(v)) continue;
-            std::string label = model_dim >= 0 ? row.dims[static_cast<std::size_t>(model_dim)] : frame_subject(f);
+            std::string label = model_dim >= 0 ? f.dim(row, static_cast<std::size_t>(model_dim)) : frame_subject(f);
             Pool& p = pools[label];
             p.rates.push_back(v);
             model::add_source(p.sources, row.source);

@@ -5,7 +5,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <stdexcept>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -26,6 +25,24 @@ constexpr std::string_view kAggregateSuffixes[] = {"_mean", "_median", "_avg", "
 std::string label_for(const std::string& file, const std::string& locator) {
     return locator.empty() ? file : file + " [" + locator + "]";
 }
+
+// Assigns dimension codes while a frame is built: one hash map per dimension, dropped afterwards.
+class DimInterner {
+public:
+    explicit DimInterner(Frame& f) : f_(f), index_(f.dim_names.size()) {
+        f.dim_values.assign(f.dim_names.size(), std::vector<std::string>{std::string()});
+    }
+    std::uint32_t code(std::size_t d, std::string_view value) {
+        if (value.empty()) return 0;
+        auto [it, inserted] = index_[d].try_emplace(std::string(value), static_cast<std::uint32_t>(f_.dim_values[d].size()));
+        if (inserted) f_.dim_values[d].emplace_back(value);
+        return it->second;
+    }
+
+private:
+    Frame& f_;
+    std::vector<std::unordered_map<std::string, std::uint32_t>> index_;
+};
 
 Frame frame_from_table(const model::Table& table) {
     Frame f;
@@ -66,6 +83,8 @@ Frame frame_from_table(const model::Table& table) {
             f.dim_is_setting.push_back(setting);
         }
     }
+    DimInterner interner(f);
+    f.rows.reserve(table.rows.size());
     for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
         const auto& r = table.rows[ri];
         FrameRow row;
@@ -75,7 +94,9 @@ Frame frame_from_table(const model::Table& table) {
         // lines a..b") instead of one source each.
         if (r.line > 0 && r.json_path.empty() && ri + 1 < table.rows.size() && table.rows[ri + 1].line > r.line + 1)
             row.source.line_end = table.rows[ri + 1].line - 1;
-        for (auto c : varying) row.dims.push_back(table.text_at(ri, c));
+        row.dim_codes.reserve(varying.size());
+        for (std::size_t d = 0; d < varying.size(); ++d) row.dim_codes.push_back(interner.code(d, table.text_at(ri, varying[d])));
+        row.values.reserve(measure_cols.size());
         for (std::size_t k = 0; k < measure_cols.size(); ++k) {
             auto c = measure_cols[k];
             row.values.push_back(table.number_at(ri, c) * table.meanings[c].unit.to_canonical);
@@ -122,6 +143,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
         f.id = slug(f.label);
         f.dim_names = {g.dim};
         f.dim_is_setting = {false};
+        DimInterner interner(f);
         std::map<std::string, std::size_t> row_of, measure_of;
         for (const auto* s : g.scalars) {
             std::string level;
@@ -138,7 +160,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
                 FrameRow row;
                 auto dot = s->source.json_path.find(level);
                 row.source = model::Source{f.file, 0, s->source.json_path.substr(0, dot + level.size())};
-                row.dims = {level};
+                row.dim_codes = {interner.code(0, level)};
                 f.rows.push_back(std::move(row));
                 if (f.rows.size() == 1) {
                     for (const auto& [k, v] : s->dimensions)
@@ -165,19 +187,17 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
 
 }  // namespace
 
-void index_levels(Frame& f) {
-    f.levels.assign(f.dim_names.size(), {});
+void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims) {
+    if (f.dim_values.size() != f.dim_names.size()) f.dim_values.assign(f.dim_names.size(), std::vector<std::string>{std::string()});
+    row.dim_codes.clear();
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
-        std::unordered_set<std::string_view> seen;
-        for (const auto& row : f.rows)
-            if (!row.dims[d].empty() && seen.insert(row.dims[d]).second) f.levels[d].push_back(row.dims[d]);
+        const std::string value = d < dims.size() ? dims[d] : std::string();
+        auto& values = f.dim_values[d];
+        auto it = std::find(values.begin(), values.end(), value);
+        if (it == values.end()) it = values.insert(values.end(), value);
+        row.dim_codes.push_back(static_cast<std::uint32_t>(it - values.begin()));
     }
-}
-
-const std::vector<std::string>& Frame::levels_of(std::size_t d) const {
-    if (levels.size() != dim_names.size() || d >= levels.size())
-        throw std::logic_error("frame " + label + ": dimension levels not indexed (call index_levels)");
-    return levels[d];
+    f.rows.push_back(std::move(row));
 }
 
 void mark_same_data(std::vector<Frame>& frames) {
@@ -289,7 +309,6 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
             // Tables inside Markdown are what someone wrote about the data: claims, never raw samples.
             if (prose.count(t.file)) f.derived = f.narrative = true;
             if (f.measures.empty()) continue;
-            index_levels(f);
             slots[i] = std::move(f);
         }
     };
@@ -304,9 +323,7 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
     std::vector<Frame> frames;
     for (auto& slot : slots)
         if (slot) frames.push_back(std::move(*slot));
-    const std::size_t from_tables = frames.size();
     frames_from_scalars(corpus, skip, frames);
-    for (std::size_t i = from_tables; i < frames.size(); ++i) index_levels(frames[i]);
     return frames;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // Frames: every table and every keyed JSON object turned into one shape the analyzers share —
 // dimensions and canonical measurements per row, with sources, failure and cold-start flags.
+#include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +19,9 @@ struct Measure {
 
 struct FrameRow {
     model::Source source;
-    std::vector<std::string> dims;  ///< one per Frame::dim_names ("" when missing)
+    /// One per Frame::dim_names: the value's index in Frame::dim_values (0 = missing); read it
+    /// with Frame::dim(). Codes keep a row small: a folder of 10^5 files has 10^7 rows.
+    std::vector<std::uint32_t> dim_codes;
     std::vector<double> values;     ///< one per Frame::measures, canonical unit, NaN when missing
     bool failed = false;
     std::string failure_reason;
@@ -38,15 +42,18 @@ struct Frame {
     std::vector<Measure> measures;
     std::vector<FrameRow> rows;
     std::vector<std::pair<std::string, std::string>> context;  ///< dimensions constant over the frame
-    /// Distinct non-empty values of each dimension, in first-seen order (set by build_frames).
-    std::vector<std::vector<std::string>> levels;
+    /// Per dimension: "" (code 0, missing), then its distinct values in first-seen order.
+    std::vector<std::vector<std::string>> dim_values;
 
     /// Index of a measure / dimension by name, or -1.
     int measure_index(std::string_view name) const;
     int dim_index(std::string_view name) const;
-    /// Distinct values of dimension `d` (see `levels`); throws std::logic_error when the frame was
-    /// built without index_levels().
-    const std::vector<std::string>& levels_of(std::size_t d) const;
+    /// The text of dimension `d` in `row` ("" when missing).
+    const std::string& dim(const FrameRow& row, std::size_t d) const { return dim_values[d][row.dim_codes[d]]; }
+    /// Distinct non-empty values of dimension `d`, in first-seen order.
+    std::span<const std::string> levels_of(std::size_t d) const {
+        return std::span<const std::string>(dim_values[d]).subspan(1);
+    }
     /// Value of a context dimension ("" when absent).
     std::string context_value(std::string_view name) const;
 };
@@ -55,8 +62,8 @@ struct Frame {
 /// Constant dimensions move to Frame::context.
 std::vector<Frame> build_frames(const model::Corpus& corpus);
 
-/// Fills Frame::levels from the rows (build_frames does this for every frame it returns).
-void index_levels(Frame& frame);
+/// Appends `row` to a frame built by hand (tests), with its dimension values as text.
+void add_row(Frame& frame, FrameRow row, const std::vector<std::string>& dims);
 
 /// Marks raw frames whose measurements repeat an earlier raw frame value for value (the same run
 /// exported as CSV and JSON): sets same_data_as and derived, so statistics count the data once.

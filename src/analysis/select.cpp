@@ -84,7 +84,7 @@ std::string describe_dims(const Frame& frame, const FrameRow& row, const std::ve
     std::string out;
     for (int d : dims) {
         if (!out.empty()) out += ", ";
-        out += frame.dim_names[static_cast<std::size_t>(d)] + "=" + row.dims[static_cast<std::size_t>(d)];
+        out += frame.dim_names[static_cast<std::size_t>(d)] + "=" + frame.dim(row, static_cast<std::size_t>(d));
     }
     return out;
 }

@@ -24,8 +24,8 @@ std::vector<Group> groups_of(const Frame& f) {
         std::map<std::string, std::size_t> index;
         std::vector<Group> out;
         for (std::size_t r = 0; r < f.rows.size(); ++r) {
-            auto [it, inserted] = index.try_emplace(f.rows[r].dims[d], out.size());
-            if (inserted) out.push_back(Group{f.dim_names[d] + "=" + f.rows[r].dims[d], {}});
+            auto [it, inserted] = index.try_emplace(f.dim(f.rows[r], d), out.size());
+            if (inserted) out.push_back(Group{f.dim_names[d] + "=" + f.dim(f.rows[r], d), {}});
             out[it->second].rows.push_back(r);
         }
         return out;

@@ -104,10 +104,11 @@ void add_effect_facts(const Frame& f, int m, const std::vector<int>& dims, Rows 
         for (const auto& row : f.rows) {
             if (!row_selected(row, which)) continue;
             double v = row.values[static_cast<std::size_t>(m)];
-            auto level = util::parse_number(row.dims[static_cast<std::size_t>(d)]);
+            const std::string& text = f.dim(row, static_cast<std::size_t>(d));
+            auto level = util::parse_number(text);
             if (!std::isfinite(v) || !level) continue;
             by_level[*level].push_back(v);
-            level_text[*level] = row.dims[static_cast<std::size_t>(d)];
+            level_text[*level] = text;
         }
         if (by_level.size() < 2) continue;
         Fact fact;

@@ -5,6 +5,7 @@
 // bytes apart from `date` and the timings. Every number in the Markdown comes from a FactValue,
 // except the timings on the one "Execution time:" line; narrative_check.hpp verifies that.
 #include <iosfwd>
+#include <limits>
 #include <string>
 
 #include "analysis/engine.hpp"
@@ -25,7 +26,9 @@ struct ReportContext {
     std::string tool_version;     ///< "0.1.0"
     double ingest_s = 0;          ///< wall time of ingest, seconds
     double analysis_s = 0;        ///< wall time of analysis, seconds
-    double report_s = 0;          ///< wall time of rendering, seconds (measured by the caller)
+    /// Wall time of writing report.json, seconds (measured by the caller); NaN (null in JSON) while
+    /// report.json itself is being written, so only report.md states it.
+    double report_s = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// report.md in the original's layout: header, numbered sections 1-6 (Executive Summary, Data

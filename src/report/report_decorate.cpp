@@ -130,10 +130,7 @@ Decorator::Decorator(const analysis::Analysis& analysis, const model::Corpus& co
             if (name_is_label(m.name)) add(m.name);
         for (std::size_t d = 0; d < fr.dim_names.size(); ++d) {
             if (name_is_label(fr.dim_names[d])) add(fr.dim_names[d]);
-            std::set<std::string> seen;
-            for (const auto& row : fr.rows)
-                if (!row.dims[d].empty()) seen.insert(row.dims[d]);
-            for (const auto& v : seen) {
+            for (const auto& v : fr.levels_of(d)) {
                 add(fr.dim_names[d] + "=" + v);
                 if (bare_value_is_label(fr.dim_names[d], v)) add(v);
             }

@@ -1,6 +1,7 @@
 // report.md: the document frame (header, section order, workflow summary, appendix) and the data
 // ingestion section. The prose sections live in narrative*.cpp, the tables in report_*.cpp.
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 #include "analysis/inventory.hpp"
@@ -24,6 +25,7 @@ std::string header(const ReportContext& c) {
 }
 
 std::string seconds(double s) {
+    if (!std::isfinite(s)) return "n/a";  // a stage not measured (yet)
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.2f s", s);
     return buffer;
@@ -100,7 +102,10 @@ std::string render_workflow(const ReportInput& in) {
     const auto& c = in.context;
     std::string out = "## Workflow Summary\n\n";
     out += "- Files analysed: " + total + "\n";
-    out += "- Execution time: " + seconds(c.ingest_s + c.analysis_s + c.report_s) + " (ingest " + seconds(c.ingest_s) +
+    double total_s = 0;
+    for (double stage_s : {c.ingest_s, c.analysis_s, c.report_s})
+        if (std::isfinite(stage_s)) total_s += stage_s;
+    out += "- Execution time: " + seconds(total_s) + " (ingest " + seconds(c.ingest_s) +
            " | analysis " + seconds(c.analysis_s) + " | report " + seconds(c.report_s) + ")\n";
     if (!c.tool_version.empty()) out += "- Tool: " + code("chimera-insight " + c.tool_version) + "\n";
     out += "- Narrator: " + (c.model == "none" ? std::string("offline templates (no LLM)") : code(c.model)) + "\n";

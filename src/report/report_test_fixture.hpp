@@ -61,12 +61,10 @@ inline analysis::Frame small_frame() {
     for (int r = 0; r < 4; ++r) {
         analysis::FrameRow row;
         row.source = model::Source{f.file, r + 2, ""};
-        row.dims = {r < 2 ? "gemma3:latest" : "llama3.1:8b-instruct-q4_0", r % 2 ? "2048" : "1024"};
         row.values = {100.0 + r, 0.08};
         row.cold = r == 0;
-        f.rows.push_back(std::move(row));
+        analysis::add_row(f, std::move(row), {r < 2 ? "gemma3:latest" : "llama3.1:8b-instruct-q4_0", r % 2 ? "2048" : "1024"});
     }
-    analysis::index_levels(f);
     return f;
 }
 
