@@ -50,7 +50,7 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
 }
 
 void append_sources(const Frame& frame, const std::vector<std::size_t>& rows, std::vector<model::Source>& out) {
-    for (auto r : rows) out.push_back(frame.rows[r].source);
+    for (auto r : rows) out.push_back(frame.source(frame.rows[r]));
 }
 
 double mean_of(std::span<const double> values) {

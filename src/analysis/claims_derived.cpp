@@ -248,7 +248,7 @@ void emit_check(const Frame& d, int dm, const PairCheck& p, bool median, std::ve
     }
     fact.statement = std::move(s);
     for (const auto& rc : p.rows) {
-        fact.sources.push_back(d.rows[rc.d_row].source);
+        fact.sources.push_back(d.source(d.rows[rc.d_row]));
         cu::append_sources(*p.raw, rc.r_rows, fact.sources);
     }
     facts.push_back(std::move(fact));
@@ -372,7 +372,7 @@ void emit_unmatched(const std::vector<const Frame*>& unmatched, std::vector<Fact
     std::string list;
     for (std::size_t i = 0; i < unmatched.size() && i < kMaxUnmatchedListed; ++i) {
         list += (list.empty() ? "" : ", ") + cu::code(unmatched[i]->label);
-        fact.sources.push_back(model::Source{unmatched[i]->file, unmatched[i]->rows.front().source.line, ""});
+        fact.sources.push_back(model::Source{unmatched[i]->file, unmatched[i]->rows.front().line, ""});
     }
     if (unmatched.size() > kMaxUnmatchedListed) {
         fact.values.push_back(make_count("not listed", static_cast<double>(unmatched.size() - kMaxUnmatchedListed)));

@@ -133,7 +133,7 @@ std::string head(const ClaimCase& c, const Verdict& v, Fact& fact) {
 void add_group_sources(const std::vector<Frame>& frames, const SubjectGroup& g, Fact& fact) {
     const Frame& f = frames[g.frame];
     for (const auto& row : f.rows)
-        if (g.contains(f, row)) model::add_source(fact.sources, row.source);
+        if (g.contains(f, row)) add_row_source(fact.sources, f, row);
 }
 
 std::string calls_text(const std::vector<Frame>& frames, const SubjectGroup& g, int kind, Fact& fact) {

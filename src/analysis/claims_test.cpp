@@ -23,7 +23,7 @@ struct TextRow {
 TextRow row(std::vector<std::string> dims, std::vector<double> values, long long line, bool failed = false,
             bool cold = false) {
     FrameRow r;
-    r.source = model::Source{"", line, ""};
+    r.line = line;
     r.values = std::move(values);
     r.failed = failed;
     r.cold = cold;
@@ -41,7 +41,6 @@ Frame frame(std::string file, std::vector<std::string> dims, std::vector<bool> s
     f.dim_is_setting = std::move(settings);
     f.measures = std::move(measures);
     for (auto& r : rows) {
-        r.row.source.file = file;
         add_row(f, std::move(r.row), r.dims);
     }
     return f;
@@ -130,7 +129,6 @@ TEST(ClaimsDerived, FailedZeroRowsAveragedInAreCalledOut) {
     Frame raw = raw_sweep();
     {
         auto failed = row({"40", "1024"}, {0, 0}, 6, /*failed=*/true);
-        failed.row.source.file = raw.file;
         add_row(raw, std::move(failed.row), failed.dims);
     }
     // (100 + 102 + 0) / 3 = 67.33: the summary counted the failed call as a zero.
@@ -330,7 +328,6 @@ TEST(ClaimsAll, EveryNumberInEveryStatementIsAValue) {
     Frame raw = raw_sweep();
     {
         auto failed = row({"40", "1024"}, {0, 0}, 6, true);
-        failed.row.source.file = raw.file;
         add_row(raw, std::move(failed.row), failed.dims);
     }
     raw.rows[1].cold = true;

@@ -113,7 +113,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
                                   " warm at the same level) is reload order, not an effect of " + f.dim_names[d] + ".";
             }
             for (const auto& row : f.rows)
-                if (row.cold) model::add_source(fact.sources, row.source);
+                if (row.cold) add_row_source(fact.sources, f, row);
             facts.push_back(std::move(fact));
         }
     }
@@ -131,7 +131,7 @@ void add_cold_start_facts(std::span<const Frame> frames, std::vector<Fact>& fact
         for (const auto& row : f.rows) {
             if (!row.cold) continue;
             cold.push_back(row.values[static_cast<std::size_t>(ttft)]);
-            model::add_source(fact.sources, row.source);
+            add_row_source(fact.sources, f, row);
         }
         if (cold.empty()) continue;
         auto all = stats::summarize(values_of(f, ttft, Rows::ok));

@@ -44,7 +44,7 @@ std::vector<Level> levels_of(const Frame& f, std::size_t d, int m, Rows which) {
         double v = row.values[static_cast<std::size_t>(m)];
         if (row_selected(row, which) && std::isfinite(v)) {
             lv.values.push_back(v);
-            model::add_source(lv.sources, row.source);
+            add_row_source(lv.sources, f, row);
         }
     }
     for (auto& lv : out) lv.median = lv.values.empty() ? std::nan("") : stats::summarize(lv.values).median;
@@ -159,13 +159,14 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         for (std::size_t d = 0; d < f.dim_names.size(); ++d)
             if (util::normalise_name(f.dim_names[d]) == "model") model_dim = static_cast<int>(d);
         int tok = token_count_measure(f), dec = decode_time_measure(f);
+        const std::string subject = model_dim >= 0 ? std::string() : frame_subject(f);
         for (const auto& row : f.rows) {
             double v = row.values[static_cast<std::size_t>(m)];
             if (row.failed || !std::isfinite(v)) continue;
-            std::string label = model_dim >= 0 ? f.dim(row, static_cast<std::size_t>(model_dim)) : frame_subject(f);
+            const std::string& label = model_dim >= 0 ? f.dim(row, static_cast<std::size_t>(model_dim)) : subject;
             Pool& p = pools[label];
             p.rates.push_back(v);
-            model::add_source(p.sources, row.source);
+            add_row_source(p.sources, f, row);
             // Rows arrive frame by frame: comparing with the last file keeps this linear.
             if (p.files.empty() || p.files.back() != f.file) p.files.push_back(f.file);
             if (tok >= 0 && dec >= 0) {

@@ -88,12 +88,13 @@ Frame frame_from_table(const model::Table& table) {
     for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
         const auto& r = table.rows[ri];
         FrameRow row;
-        row.source = model::Source{table.file, r.line, r.json_path};
+        row.line = r.line;
+        row.json_path = r.json_path;
         // A record spanning several lines (a quoted multi-line CSV cell) owns the lines up to the
         // next record, so consecutive records merge into one range ("every record starting on
         // lines a..b") instead of one source each.
         if (r.line > 0 && r.json_path.empty() && ri + 1 < table.rows.size() && table.rows[ri + 1].line > r.line + 1)
-            row.source.line_end = table.rows[ri + 1].line - 1;
+            row.line_end = table.rows[ri + 1].line - 1;
         row.dim_codes.reserve(varying.size());
         for (std::size_t d = 0; d < varying.size(); ++d) row.dim_codes.push_back(interner.code(d, table.text_at(ri, varying[d])));
         row.values.reserve(measure_cols.size());
@@ -159,7 +160,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
                 row_of[level] = f.rows.size();
                 FrameRow row;
                 auto dot = s->source.json_path.find(level);
-                row.source = model::Source{f.file, 0, s->source.json_path.substr(0, dot + level.size())};
+                row.json_path = s->source.json_path.substr(0, dot + level.size());
                 row.dim_codes = {interner.code(0, level)};
                 f.rows.push_back(std::move(row));
                 if (f.rows.size() == 1) {
@@ -186,6 +187,18 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
 }
 
 }  // namespace
+
+void add_row_source(std::vector<model::Source>& sources, const Frame& f, const FrameRow& row) {
+    if (!sources.empty() && row.line > 0 && row.json_path.empty()) {
+        model::Source& last = sources.back();
+        long long last_end = last.line_end > 0 ? last.line_end : last.line;
+        if (last.json_path.empty() && last.line > 0 && row.line == last_end + 1 && last.file == f.file) {
+            last.line_end = row.line_end > 0 ? row.line_end : row.line;
+            return;
+        }
+    }
+    sources.push_back(f.source(row));
+}
 
 void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims) {
     if (f.dim_values.size() != f.dim_names.size()) f.dim_values.assign(f.dim_names.size(), std::vector<std::string>{std::string()});

@@ -18,7 +18,9 @@ struct Measure {
 };
 
 struct FrameRow {
-    model::Source source;
+    long long line = 0;       ///< 1-based line where the record starts; 0 for values inside a JSON document
+    long long line_end = 0;   ///< > line: the record owns the lines up to here (a multi-line CSV record)
+    std::string json_path;    ///< where a JSON record or value sits; "" for CSV/Markdown/JSONL rows
     /// One per Frame::dim_names: the value's index in Frame::dim_values (0 = missing); read it
     /// with Frame::dim(). Codes keep a row small: a folder of 10^5 files has 10^7 rows.
     std::vector<std::uint32_t> dim_codes;
@@ -48,6 +50,8 @@ struct Frame {
     /// Index of a measure / dimension by name, or -1.
     int measure_index(std::string_view name) const;
     int dim_index(std::string_view name) const;
+    /// Where `row` came from (the frame's file plus the row's lines or JSON path).
+    model::Source source(const FrameRow& row) const { return model::Source{file, row.line, row.json_path, row.line_end}; }
     /// The text of dimension `d` in `row` ("" when missing).
     const std::string& dim(const FrameRow& row, std::size_t d) const { return dim_values[d][row.dim_codes[d]]; }
     /// Distinct non-empty values of dimension `d`, in first-seen order.
@@ -61,6 +65,10 @@ struct Frame {
 /// Builds frames from all tables and keyed scalars of parsed, non-duplicate files, in file order.
 /// Constant dimensions move to Frame::context.
 std::vector<Frame> build_frames(const model::Corpus& corpus);
+
+/// model::add_source(sources, frame.source(row)) without building a Source when the row only
+/// extends the last range (most rows of most facts).
+void add_row_source(std::vector<model::Source>& sources, const Frame& frame, const FrameRow& row);
 
 /// Appends `row` to a frame built by hand (tests), with its dimension values as text.
 void add_row(Frame& frame, FrameRow row, const std::vector<std::string>& dims);

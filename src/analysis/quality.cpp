@@ -205,7 +205,7 @@ void add_same_data_facts(const std::vector<Frame>& frames, std::vector<Fact>& fa
         fact.statement = f.label + " repeats the " + fact.values[0].text + " measured rows of " + f.same_data_as +
                          " value for value (the same run in another format); its data is counted once.";
         fact.sources = {model::Source{f.file, 0, f.locator}};
-        for (const auto& row : f.rows) model::add_source(fact.sources, row.source);
+        for (const auto& row : f.rows) add_row_source(fact.sources, f, row);
         facts.push_back(std::move(fact));
     }
 }

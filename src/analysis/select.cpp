@@ -53,7 +53,7 @@ std::vector<model::Source> sources_of(const Frame& frame, int m, Rows which) {
     std::vector<model::Source> out;
     if (m < 0) return out;
     for (const auto& row : frame.rows)
-        if (row_selected(row, which) && std::isfinite(row.values[static_cast<std::size_t>(m)])) model::add_source(out, row.source);
+        if (row_selected(row, which) && std::isfinite(row.values[static_cast<std::size_t>(m)])) add_row_source(out, frame, row);
     return out;
 }
 

@@ -45,7 +45,7 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
         double v = row.values[m];
         if (!std::isfinite(v)) continue;
         values.push_back(v);
-        model::add_source(fact.sources, row.source);
+        add_row_source(fact.sources, f, row);
     }
     if (values.empty()) return;
     auto s = stats::summarize(values);
@@ -88,7 +88,7 @@ void add_weighted_rate(const Frame& f, const Group& g, std::vector<Fact>& facts)
         tokens.push_back(row.values[static_cast<std::size_t>(tok)]);
         seconds.push_back(row.values[static_cast<std::size_t>(dec)]);
         if (tput >= 0) rates.push_back(row.values[static_cast<std::size_t>(tput)]);
-        model::add_source(fact.sources, row.source);
+        add_row_source(fact.sources, f, row);
     }
     auto w = stats::weighted_rate(tokens, seconds);
     if (!std::isfinite(w.rate)) return;

@@ -40,7 +40,7 @@ std::vector<Config> configs_of(const Frame& f, int m, const std::vector<std::str
         auto [it, inserted] = index.try_emplace(keys[r], out.size());
         if (inserted) out.push_back(Config{keys[r], {}, {}, 0});
         out[it->second].values.push_back(v);
-        model::add_source(out[it->second].sources, row.source);
+        add_row_source(out[it->second].sources, f, row);
     }
     for (auto& c : out) c.mean = stats::mean_of_finite(c.values);
     return out;
