@@ -1,6 +1,7 @@
 #include "analysis/frame.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -44,6 +45,40 @@ private:
     std::vector<std::unordered_map<std::string, std::uint32_t>> index_;
 };
 
+// The frame code of each cell of one dimension column. A compacted column already numbers its
+// texts, and its numbers repeat (40, 60, 80): each distinct text or number is interned once
+// instead of copying or formatting every cell.
+class ColumnCoder {
+public:
+    ColumnCoder(const model::Table& table, std::size_t column, DimInterner& interner, std::size_t d)
+        : table_(table), column_(column), interner_(interner), d_(d) {
+        if (table.compacted()) label_code_.assign(table.values[column].labels.size(), kUnset);
+    }
+    std::uint32_t code(std::size_t row) {
+        if (!table_.compacted()) return interner_.code(d_, table_.text_at(row, column_));
+        const auto& col = table_.values[column_];
+        if (!col.codes.empty() && col.codes[row] != 0) {
+            auto& c = label_code_[col.codes[row]];
+            if (c == kUnset) c = interner_.code(d_, col.labels[col.codes[row]]);
+            return c;
+        }
+        if (col.numbers.empty() || std::isnan(col.numbers[row])) return 0;
+        // Keyed by bits: -0 and 0 print differently.
+        auto [it, inserted] = number_code_.try_emplace(std::bit_cast<std::uint64_t>(col.numbers[row]), 0);
+        if (inserted) it->second = interner_.code(d_, util::format_double(col.numbers[row]));
+        return it->second;
+    }
+
+private:
+    static constexpr std::uint32_t kUnset = 0xFFFFFFFFu;
+    const model::Table& table_;
+    std::size_t column_;
+    DimInterner& interner_;
+    std::size_t d_;
+    std::vector<std::uint32_t> label_code_;
+    std::unordered_map<std::uint64_t, std::uint32_t> number_code_;
+};
+
 Frame frame_from_table(const model::Table& table) {
     Frame f;
     f.file = table.file;
@@ -84,6 +119,9 @@ Frame frame_from_table(const model::Table& table) {
         }
     }
     DimInterner interner(f);
+    std::vector<ColumnCoder> coders;
+    coders.reserve(varying.size());
+    for (std::size_t d = 0; d < varying.size(); ++d) coders.emplace_back(table, varying[d], interner, d);
     f.rows.reserve(table.rows.size());
     for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
         const auto& r = table.rows[ri];
@@ -96,7 +134,7 @@ Frame frame_from_table(const model::Table& table) {
         if (r.line > 0 && r.json_path.empty() && ri + 1 < table.rows.size() && table.rows[ri + 1].line > r.line + 1)
             row.line_end = table.rows[ri + 1].line - 1;
         row.dim_codes.reserve(varying.size());
-        for (std::size_t d = 0; d < varying.size(); ++d) row.dim_codes.push_back(interner.code(d, table.text_at(ri, varying[d])));
+        for (auto& coder : coders) row.dim_codes.push_back(coder.code(ri));
         row.values.reserve(measure_cols.size());
         for (std::size_t k = 0; k < measure_cols.size(); ++k) {
             auto c = measure_cols[k];
