@@ -93,7 +93,7 @@ Frame frame_from_table(const model::Table& table) {
             dim_cols.push_back(c);
         } else if (m.role == Role::measurement) {
             measure_cols.push_back(c);
-            f.measures.push_back(Measure{table.columns[c], m.unit.quantity, m.unit.original});
+            f.measures.push_back(Measure{table.columns[c], m.unit.quantity, m.unit.original, util::normalise_name(table.columns[c])});
             // Counts and unit-less numbers (prompt_count, options.top_p) say nothing about aggregation.
             if (m.unit.quantity != model::Quantity::count && m.unit.quantity != model::Quantity::unknown) {
                 ++quantified;
@@ -192,7 +192,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
             if (!measure.empty() && measure.front() == '.') measure.erase(0, 1);
             if (!measure_of.count(measure)) {
                 measure_of[measure] = f.measures.size();
-                f.measures.push_back(Measure{measure, s->meaning.unit.quantity, s->meaning.unit.original});
+                f.measures.push_back(Measure{measure, s->meaning.unit.quantity, s->meaning.unit.original, util::normalise_name(measure)});
             }
             if (!row_of.count(level)) {
                 row_of[level] = f.rows.size();
@@ -225,6 +225,10 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
 }
 
 }  // namespace
+
+std::string measure_key(const Measure& measure) {
+    return measure.key.empty() ? util::normalise_name(measure.name) : measure.key;
+}
 
 void add_row_source(std::vector<model::Source>& sources, const Frame& f, const FrameRow& row) {
     if (!sources.empty() && row.line > 0 && row.json_path.empty()) {

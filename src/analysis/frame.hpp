@@ -15,7 +15,11 @@ struct Measure {
     std::string name;                                   ///< column or JSON key path ("tokens_s")
     model::Quantity quantity = model::Quantity::unknown;
     std::string original_unit;                          ///< as in the data ("ms"); values are canonical
+    std::string key;  ///< util::normalise_name(name), set by build_frames; "" in frames built by hand
 };
+
+/// The normalised name of a measure ("tokens_s"), from Measure::key when set.
+std::string measure_key(const Measure& measure);
 
 struct FrameRow {
     long long line = 0;       ///< 1-based line where the record starts; 0 for values inside a JSON document

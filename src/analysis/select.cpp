@@ -10,14 +10,12 @@ namespace {
 
 using model::Quantity;
 
-std::string norm(const std::string& s) { return util::normalise_name(s); }
-
 int find_measure(const Frame& f, Quantity q, std::initializer_list<std::string_view> words, bool avoid_aggregate) {
     int fallback = -1;
     for (std::size_t i = 0; i < f.measures.size(); ++i) {
         const auto& m = f.measures[i];
         if (q != Quantity::unknown && m.quantity != q) continue;
-        std::string n = norm(m.name);
+        const std::string n = measure_key(m);
         bool hit = words.size() == 0;
         for (auto w : words) hit = hit || n.find(w) != std::string::npos;
         if (!hit) continue;
@@ -68,12 +66,12 @@ int token_count_measure(const Frame& f) {
     // Generated tokens only: prompt and total counts would inflate a decode rate.
     for (auto want : {"eval_count", "output_tokens", "completion_tokens", "tokens", "generated_tokens"})
         for (std::size_t i = 0; i < f.measures.size(); ++i)
-            if (f.measures[i].quantity == Quantity::tokens && norm(f.measures[i].name) == want) return static_cast<int>(i);
+            if (f.measures[i].quantity == Quantity::tokens && measure_key(f.measures[i]) == want) return static_cast<int>(i);
     return -1;
 }
 int decode_time_measure(const Frame& f) {
     for (std::size_t i = 0; i < f.measures.size(); ++i) {
-        std::string n = norm(f.measures[i].name);
+        const std::string n = measure_key(f.measures[i]);
         if (f.measures[i].quantity == Quantity::time && (n == "eval_s" || n == "eval_duration" || n == "eval_ms" || n == "decode_s"))
             return static_cast<int>(i);
     }

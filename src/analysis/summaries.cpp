@@ -35,19 +35,37 @@ std::vector<Group> groups_of(const Frame& f) {
     return {all};
 }
 
-void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_only, std::vector<Fact>& facts) {
+// The sources of the rows a summary used. Measures of one group usually use the same rows, so the
+// last list is kept and reused when the rows are the same (most rows merge into few ranges, but
+// building them row by row for every measure is a large share of the work in big folders).
+struct SourceCache {
+    std::vector<std::size_t> rows;
+    std::vector<model::Source> sources;
+};
+
+void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_only, SourceCache& cache,
+                       std::vector<Fact>& facts) {
     const Measure& measure = f.measures[m];
     std::vector<double> values;
-    Fact fact;
+    std::vector<std::size_t> used;
+    values.reserve(g.rows.size());
+    used.reserve(g.rows.size());
     for (auto r : g.rows) {
         const auto& row = f.rows[r];
         if (!row_selected(row, warm_only ? Rows::warm : Rows::ok)) continue;
         double v = row.values[m];
         if (!std::isfinite(v)) continue;
         values.push_back(v);
-        add_row_source(fact.sources, f, row);
+        used.push_back(r);
     }
     if (values.empty()) return;
+    Fact fact;
+    if (used != cache.rows) {
+        cache.rows = used;
+        cache.sources.clear();
+        for (auto r : used) add_row_source(cache.sources, f, f.rows[r]);
+    }
+    fact.sources = cache.sources;
     auto s = stats::summarize(values);
     auto q = measure.quantity;
     std::string subject = f.label + (g.name.empty() ? "" : " " + g.name);
@@ -118,10 +136,11 @@ void add_summary_facts(std::span<const Frame> frames, std::vector<Fact>& facts) 
         if (f.derived) continue;
         int ttft = ttft_measure(f);
         for (const auto& g : groups_of(f)) {
+            SourceCache cache;
             for (std::size_t m = 0; m < f.measures.size(); ++m) {
                 auto q = f.measures[m].quantity;
                 if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
-                add_group_summary(f, g, m, static_cast<int>(m) == ttft, facts);
+                add_group_summary(f, g, m, static_cast<int>(m) == ttft, cache, facts);
             }
             add_weighted_rate(f, g, facts);
         }

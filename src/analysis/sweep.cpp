@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "analysis/select.hpp"
@@ -98,6 +99,7 @@ void add_range_fact(const Frame& f, const Measure& measure, const std::vector<Co
 
 void add_effect_facts(const Frame& f, int m, const std::vector<int>& dims, Rows which, std::vector<Fact>& facts) {
     const Measure& measure = f.measures[static_cast<std::size_t>(m)];
+    std::optional<std::vector<model::Source>> sources;  // the same rows for every dimension: built once
     for (int d : dims) {
         std::map<double, std::vector<double>> by_level;
         std::map<double, std::string> level_text;
@@ -128,7 +130,8 @@ void add_effect_facts(const Frame& f, int m, const std::vector<int>& dims, Rows 
         fact.statement = "Main effect of " + f.dim_names[static_cast<std::size_t>(d)] + " on " +
                          (which == Rows::warm ? "warm " : "") + measure.name + " in " + fact.subject + " (mean by level): " +
                          parts + "; the level means differ by " + fact.values.back().text + ".";
-        fact.sources = sources_of(f, m, which);
+        if (!sources) sources = sources_of(f, m, which);
+        fact.sources = *sources;
         facts.push_back(std::move(fact));
     }
 }
