@@ -17,6 +17,10 @@ double percentile(std::span<const double> sorted, double p);
 
 /// Median of `sorted`: percentile(sorted, 0.5), i.e. the mean of the two middle values when n is
 /// even. Same unit as the input; empty → NaN. Pure and thread-safe.
+/// percentile() of unsorted values, by selection instead of a full sort (O(n)); reorders `values`.
+/// Same result as sorting and calling percentile().
+double percentile_unsorted(std::span<double> values, double p);
+
 double median_of_sorted(std::span<const double> sorted);
 
 /// numpy's `_lerp(a, b, t)`: a + (b − a)·t for t < 0.5, b − (b − a)·(1 − t) otherwise, which is

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include <random>
+
 #include <cmath>
 #include <vector>
 
@@ -69,6 +73,22 @@ TEST(StatsPercentile, EqualNeighboursInterpolateExactly) {
 TEST(StatsPercentile, LerpIsExactAtBothEnds) {
     EXPECT_EQ(lerp_numpy(0.1, 0.7, 0.0), 0.1);
     EXPECT_EQ(lerp_numpy(0.1, 0.7, 1.0), 0.7);
+}
+
+TEST(StatsPercentile, UnsortedSelectionEqualsSortThenPercentile) {
+    std::mt19937_64 rng(5);
+    std::uniform_real_distribution<double> value(-100, 100);
+    for (std::size_t n : {1u, 2u, 3u, 4u, 7u, 10u, 73u, 1000u}) {
+        for (double p : {0.0, 0.25, 0.5, 0.9, 0.95, 0.99, 1.0}) {
+            std::vector<double> v(n);
+            for (auto& x : v) x = std::round(value(rng));  // ties included
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            EXPECT_EQ(percentile_unsorted(v, p), percentile(sorted, p)) << n << " " << p;
+        }
+    }
+    std::vector<double> empty;
+    EXPECT_TRUE(std::isnan(percentile_unsorted(empty, 0.5)));
 }
 
 }  // namespace
