@@ -101,17 +101,23 @@ void add_effect_facts(const Frame& f, int m, const std::vector<int>& dims, Rows 
     const Measure& measure = f.measures[static_cast<std::size_t>(m)];
     std::optional<std::vector<model::Source>> sources;  // the same rows for every dimension: built once
     for (int d : dims) {
+        const auto du = static_cast<std::size_t>(d);
+        // Each distinct text of the dimension is parsed once; rows then go by their code.
+        std::vector<std::optional<double>> number_of(f.dim_values[du].size());
+        for (std::size_t c = 1; c < number_of.size(); ++c) number_of[c] = util::parse_number(f.dim_values[du][c]);
         std::map<double, std::vector<double>> by_level;
-        std::map<double, std::string> level_text;
+        std::map<double, std::uint32_t> level_code;  // the last text seen for a level, as in the data
         for (const auto& row : f.rows) {
             if (!row_selected(row, which)) continue;
             double v = row.values[static_cast<std::size_t>(m)];
-            const std::string& text = f.dim(row, static_cast<std::size_t>(d));
-            auto level = util::parse_number(text);
+            const std::uint32_t code = row.dim_codes[du];
+            const auto& level = number_of[code];
             if (!std::isfinite(v) || !level) continue;
             by_level[*level].push_back(v);
-            level_text[*level] = text;
+            level_code[*level] = code;
         }
+        std::map<double, std::string> level_text;
+        for (const auto& [level, code] : level_code) level_text[level] = f.dim_values[du][code];
         if (by_level.size() < 2) continue;
         Fact fact;
         fact.kind = "sweep.effect";

@@ -5,10 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
-#include <random>
-
 #include <cmath>
+#include <random>
 #include <vector>
 
 namespace stats {
