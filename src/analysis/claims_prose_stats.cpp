@@ -327,9 +327,7 @@ bool within_range(const Frame& f, const SubjectGroup& g, int kind, double value,
 FactValue claim_value(const model::Claim& claim, const ClaimShape& shape) {
     FactValue v = make_value("claimed", shape.canonical, claim.unit.quantity);
     if (shape.printed.empty() || claim.unit_text.empty()) return v;
-    v.number = shape.printed;
-    v.unit = claim.unit_text;
-    v.text = v.number + (util::starts_with(v.unit, "%") ? "" : " ") + v.unit;
+    v.set_text(shape.printed, claim.unit_text, util::starts_with(claim.unit_text, "%"));
     return v;
 }
 

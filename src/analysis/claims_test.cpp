@@ -91,7 +91,7 @@ void expect_numbers_traced(const Fact& fact) {
             ++j;
         std::string number = s.substr(i, j - i);
         bool found = false;
-        for (const auto& v : fact.values) found = found || v.number == number || v.text == number;
+        for (const auto& v : fact.values) found = found || v.number() == number || v.text == number;
         EXPECT_TRUE(found) << "number " << number << " not among the values of " << fact.id << ": " << s;
         i = j;
     }

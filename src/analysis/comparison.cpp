@@ -196,7 +196,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         if (ci.has_bounds()) {
             fact.values.push_back(make_value(label + " median 95% CI low", ci.lo, model::Quantity::throughput));
             fact.values.push_back(make_value(label + " median 95% CI high", ci.hi, model::Quantity::throughput));
-            part += ", median 95 % CI " + fact.values[fact.values.size() - 2].number + " to " + fact.values.back().text;
+            part += ", median 95 % CI " + std::string(fact.values[fact.values.size() - 2].number()) + " to " + fact.values.back().text;
         } else {
             for (const auto& w : ci.warnings) fact.warnings.push_back(label + ": " + w);
         }

@@ -73,7 +73,14 @@ std::pair<std::string, std::string> split_parts(const std::string& text, model::
 
 FactValue value_with_text(std::string label, double canonical, model::Quantity quantity, std::string text) {
     auto [number, unit] = split_parts(text, quantity);
-    return FactValue{std::move(label), canonical, quantity, std::move(text), std::move(number), std::move(unit)};
+    FactValue v;
+    v.label = std::move(label);
+    v.value = canonical;
+    v.quantity = quantity;
+    v.number_size = static_cast<std::uint16_t>(number.size());
+    v.unit_offset = static_cast<std::uint16_t>(text.size() - unit.size());
+    v.text = std::move(text);
+    return v;
 }
 
 }  // namespace
@@ -101,6 +108,14 @@ FactValue make_value_like(std::string label, double canonical, model::Quantity q
                                  : fixed(canonical, 0) + " B";
     }
     return value_with_text(std::move(label), canonical, quantity, std::move(text));
+}
+
+void FactValue::set_text(std::string_view number_part, std::string_view unit_part, bool glued) {
+    text = std::string(number_part);
+    if (!unit_part.empty() && !glued) text += ' ';
+    number_size = static_cast<std::uint16_t>(number_part.size());
+    unit_offset = static_cast<std::uint16_t>(text.size());
+    text += unit_part;
 }
 
 FactValue make_count(std::string label, double count) {

@@ -1,7 +1,10 @@
 #pragma once
 // Facts: the only things a report may say. Each has a stable id, a kind, one plain sentence, the
 // values it rests on (with units) and the sources of those values (file + row or JSON path).
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,8 +19,15 @@ struct FactValue {
     double value = 0;                             ///< canonical unit (s, tok/s, B, %, ...)
     model::Quantity quantity = model::Quantity::unknown;
     std::string text;                             ///< display text with unit, from format_value()
-    std::string number;                           ///< the numeric part of `text` ("101.44")
-    std::string unit;                             ///< the unit part of `text` ("tok/s", "" for counts)
+    std::uint16_t number_size = 0;                ///< `text` is number, then unit from unit_offset on
+    std::uint16_t unit_offset = 0;
+
+    /// The numeric part of `text` ("101.44").
+    std::string_view number() const { return std::string_view(text).substr(0, number_size); }
+    /// The unit part of `text` ("tok/s", "" for counts).
+    std::string_view unit() const { return std::string_view(text).substr(std::min<std::size_t>(unit_offset, text.size())); }
+    /// Sets `text` from its parts: "7.90" + "tok/s" -> "7.90 tok/s", "12" + "%" stays "12%" when glued.
+    void set_text(std::string_view number_part, std::string_view unit_part, bool glued);
 };
 
 enum class Severity { info, notice, warning };

@@ -40,12 +40,12 @@ TEST(FactFormat, TimeSwitchesToMillisecondsBelowOneSecond) {
 TEST(FactFormat, MakeValueLikeSharesTheReferenceUnit) {
     auto v = make_value_like("mean", 1.159, model::Quantity::time, 0.08665);
     EXPECT_EQ(v.text, "1159 ms");
-    EXPECT_EQ(v.number, "1159");
-    EXPECT_EQ(v.unit, "ms");
+    EXPECT_EQ(v.number(), "1159");
+    EXPECT_EQ(v.unit(), "ms");
     auto r = make_value("speedup", 1.724, model::Quantity::ratio);
     EXPECT_EQ(r.text, "1.72x");
-    EXPECT_EQ(r.number, "1.72");
-    EXPECT_EQ(r.unit, "x");
+    EXPECT_EQ(r.number(), "1.72");
+    EXPECT_EQ(r.unit(), "x");
     auto n = make_value_like("mean", std::nan(""), model::Quantity::time, 1.0);
     EXPECT_EQ(n.text, "n/a");
 }

@@ -52,8 +52,8 @@ Allowed allowed_of(const analysis::Analysis& a) {
     std::set<std::string> warnings;
     for (const auto& f : a.facts) {
         for (const auto& v : f.values) {
-            out.add(v.number);
-            if (v.text.size() >= v.unit.size()) out.add(std::string_view(v.text).substr(0, v.text.size() - v.unit.size()));
+            out.add(v.number());
+            out.add(std::string_view(v.text).substr(0, v.text.size() - v.unit().size()));
         }
         for (const auto& w : f.warnings)
             if (!w.empty()) warnings.insert(w);

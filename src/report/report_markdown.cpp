@@ -82,7 +82,7 @@ std::string render_ingestion(const ReportInput& in) {
                 when = code(analysis::format_utc(k.latest_mtime_s));
                 path = code(k.latest_path);
             }
-        kinds.rows.push_back({f->subject, n ? n->number : "", parsed ? parsed->number : "", when, path, fact_ref(*f)});
+        kinds.rows.push_back({f->subject, n ? std::string(n->number()) : "", parsed ? std::string(parsed->number()) : "", when, path, fact_ref(*f)});
     }
     if (!kinds.rows.empty()) out += render_markdown(kinds) + "\n";
     TextTable counts{{"item", "value", "fact"}, {Align::left, Align::right}, {}, {}};
@@ -98,7 +98,7 @@ std::string render_ingestion(const ReportInput& in) {
 std::string render_workflow(const ReportInput& in) {
     const auto* files = analysis::find_fact(in.analysis, "inventory/files");
     const auto* n = files ? value_labelled(*files, "files") : nullptr;
-    std::string total = n ? n->number : "unknown";
+    std::string total = n ? std::string(n->number()) : "unknown";
     const auto& c = in.context;
     std::string out = "## Workflow Summary\n\n";
     out += "- Files analysed: " + total + "\n";

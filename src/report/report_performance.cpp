@@ -42,7 +42,8 @@ SummaryRow summary_row(const analysis::Frame& f, const analysis::Fact& fact) {
 
 std::string cell(const analysis::FactValue* v, const std::string& unit) {
     if (!v) return "";
-    return v->unit == unit || v->unit.empty() ? v->number : v->number + " " + v->unit;
+    return v->unit() == unit || v->unit().empty() ? std::string(v->number())
+                                                  : std::string(v->number()) + " " + std::string(v->unit());
 }
 
 // Notes under the table: each distinct warning once, with the rows it applies to.
@@ -74,7 +75,7 @@ std::string summary_table(const analysis::Frame& f, const std::vector<const anal
     for (const auto& r : rows) {
         const auto& fact = *r.fact;
         const auto* median = value_labelled(fact, "median");
-        std::string unit = median ? median->unit : "";
+        std::string unit = median ? std::string(median->unit()) : "";
         std::vector<std::string> line{code(r.measure), r.group.empty() ? "" : code(r.group), unit};
         for (const char* label : {"n", "mean", "sd", "median", "p95", "min", "max"}) line.push_back(cell(value_labelled(fact, label), unit));
         any_group = any_group || !r.group.empty();
