@@ -52,16 +52,8 @@ void mark_cold_starts(Frame& f) {
         double t = row.values[static_cast<std::size_t>(ttft)];
         if (!std::isfinite(t) || t < kColdFactor * median || t - median < kColdMinExcess_s) continue;
         double l = load >= 0 ? row.values[static_cast<std::size_t>(load)] : std::nan("");
-        std::string changed = changed_settings(f, r);
-        if (std::isfinite(l) && l >= 0.5 * t) {
-            row.cold = true;
-            row.cold_reason = "model load " + format_value(l, model::Quantity::time) + " of " +
-                              format_value(t, model::Quantity::time) + " TTFT";
-        } else if (first) {
-            row.cold = true;
-            row.cold_reason = "first call of the run, TTFT " + format_value(t, model::Quantity::time);
-        }
-        if (row.cold) row.cold_reason += changed.empty() ? (first ? " (first call)" : "") : " after " + changed;
+        // Load-dominated, or the first call of a run without a load column.
+        if ((std::isfinite(l) && l >= 0.5 * t) || first) row.cold = true;
     }
 }
 

@@ -38,7 +38,7 @@ std::vector<Level> levels_of(const Frame& f, std::size_t d, int m, Rows which) {
         ++lv.rows;
         if (row.failed) {
             ++lv.failed;
-            if (lv.failure.empty()) lv.failure = row.failure_reason.substr(0, 160);
+            if (lv.failure.empty()) lv.failure = f.failure_reason(row).substr(0, 160);
             continue;
         }
         double v = row.values[static_cast<std::size_t>(m)];

@@ -141,7 +141,7 @@ Frame frame_from_table(const model::Table& table) {
             row.values.push_back(table.number_at(ri, c) * table.meanings[c].unit.to_canonical);
         }
         row.failed = r.failed;
-        row.failure_reason = r.failure_reason;
+        if (!r.failure_reason.empty()) f.set_failure_reason(row, r.failure_reason);
         f.rows.push_back(std::move(row));
     }
     return f;
@@ -216,7 +216,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
             row.values[measure_of[measure]] = s->value * s->meaning.unit.to_canonical;
             if (s->failed && !row.failed) {
                 row.failed = true;
-                row.failure_reason = s->failure_reason;
+                f.set_failure_reason(row, s->failure_reason);
             }
         }
         for (auto& row : f.rows) row.values.resize(f.measures.size(), std::nan(""));
@@ -225,6 +225,18 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
 }
 
 }  // namespace
+
+void Frame::set_failure_reason(FrameRow& row, const std::string& reason) {
+    if (reason.empty()) {
+        row.failure = 0;
+        return;
+    }
+    // Most frames have no or one distinct reason; a linear search over the distinct texts is enough
+    // and keeps frames copyable without an index.
+    auto it = std::find(failure_reasons.begin() + 1, failure_reasons.end(), reason);
+    if (it == failure_reasons.end()) it = failure_reasons.insert(failure_reasons.end(), reason);
+    row.failure = static_cast<std::uint32_t>(it - failure_reasons.begin());
+}
 
 std::string measure_key(const Measure& measure) {
     return measure.key.empty() ? util::normalise_name(measure.name) : measure.key;

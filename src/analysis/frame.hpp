@@ -30,9 +30,8 @@ struct FrameRow {
     std::vector<std::uint32_t> dim_codes;
     std::vector<double> values;     ///< one per Frame::measures, canonical unit, NaN when missing
     bool failed = false;
-    std::string failure_reason;
     bool cold = false;              ///< load-dominated first call / reload (set by mark_cold_starts)
-    std::string cold_reason;
+    std::uint32_t failure = 0;      ///< index into Frame::failure_reasons; 0 = none recorded
 };
 
 struct Frame {
@@ -50,12 +49,18 @@ struct Frame {
     std::vector<std::pair<std::string, std::string>> context;  ///< dimensions constant over the frame
     /// Per dimension: "" (code 0, missing), then its distinct values in first-seen order.
     std::vector<std::vector<std::string>> dim_values;
+    /// Distinct failure texts of the rows ([0] = "" for none): rows of a failed run repeat one error.
+    std::vector<std::string> failure_reasons{std::string()};
 
     /// Index of a measure / dimension by name, or -1.
     int measure_index(std::string_view name) const;
     int dim_index(std::string_view name) const;
     /// Where `row` came from (the frame's file plus the row's lines or JSON path).
     model::Source source(const FrameRow& row) const { return model::Source{file, row.line, row.json_path, row.line_end}; }
+    /// Why `row` failed ("" when it did not or no reason was recorded).
+    const std::string& failure_reason(const FrameRow& row) const { return failure_reasons[row.failure]; }
+    /// Records `reason` as the failure of `row` (interned).
+    void set_failure_reason(FrameRow& row, const std::string& reason);
     /// The text of dimension `d` in `row` ("" when missing).
     const std::string& dim(const FrameRow& row, std::size_t d) const { return dim_values[d][row.dim_codes[d]]; }
     /// Distinct non-empty values of dimension `d`, in first-seen order.

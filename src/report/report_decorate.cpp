@@ -135,8 +135,10 @@ Decorator::Decorator(const analysis::Analysis& analysis, const model::Corpus& co
                 if (bare_value_is_label(fr.dim_names[d], v)) add(v);
             }
         }
-        for (const auto& row : fr.rows)
-            if (row.failed) { add(row.failure_reason); add(row.failure_reason.substr(0, 160)); }
+        for (const auto& reason : fr.failure_reasons) {
+            add(reason);
+            add(reason.substr(0, 160));
+        }
     }
     for (const auto& fact : analysis.facts) {
         if (fact.kind != "ranking.throughput") continue;
