@@ -18,16 +18,16 @@ using model::Quantity;
 struct TextRow {
     FrameRow row;
     std::vector<std::string> dims;
+    std::vector<double> values;
 };
 
 TextRow row(std::vector<std::string> dims, std::vector<double> values, long long line, bool failed = false,
             bool cold = false) {
     FrameRow r;
     r.line = line;
-    r.values = std::move(values);
     r.failed = failed;
     r.cold = cold;
-    return TextRow{std::move(r), std::move(dims)};
+    return TextRow{std::move(r), std::move(dims), std::move(values)};
 }
 
 Frame frame(std::string file, std::vector<std::string> dims, std::vector<bool> settings, std::vector<Measure> measures,
@@ -41,7 +41,7 @@ Frame frame(std::string file, std::vector<std::string> dims, std::vector<bool> s
     f.dim_is_setting = std::move(settings);
     f.measures = std::move(measures);
     for (auto& r : rows) {
-        add_row(f, std::move(r.row), r.dims);
+        add_row(f, std::move(r.row), r.dims, r.values);
     }
     return f;
 }
@@ -129,7 +129,7 @@ TEST(ClaimsDerived, FailedZeroRowsAveragedInAreCalledOut) {
     Frame raw = raw_sweep();
     {
         auto failed = row({"40", "1024"}, {0, 0}, 6, /*failed=*/true);
-        add_row(raw, std::move(failed.row), failed.dims);
+        add_row(raw, std::move(failed.row), failed.dims, failed.values);
     }
     // (100 + 102 + 0) / 3 = 67.33: the summary counted the failed call as a zero.
     auto facts = derived_facts({raw, summary_of({67.33, 111})});
@@ -328,7 +328,7 @@ TEST(ClaimsAll, EveryNumberInEveryStatementIsAValue) {
     Frame raw = raw_sweep();
     {
         auto failed = row({"40", "1024"}, {0, 0}, 6, true);
-        add_row(raw, std::move(failed.row), failed.dims);
+        add_row(raw, std::move(failed.row), failed.dims, failed.values);
     }
     raw.rows[1].cold = true;
     add_derived_check_facts({raw, summary_of({67.33, 115})}, facts);

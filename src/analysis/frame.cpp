@@ -123,6 +123,7 @@ Frame frame_from_table(const model::Table& table) {
     coders.reserve(varying.size());
     for (std::size_t d = 0; d < varying.size(); ++d) coders.emplace_back(table, varying[d], interner, d);
     f.rows.reserve(table.rows.size());
+    f.value_storage.reserve(table.rows.size() * measure_cols.size());
     for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
         const auto& r = table.rows[ri];
         FrameRow row;
@@ -135,15 +136,12 @@ Frame frame_from_table(const model::Table& table) {
             row.line_end = table.rows[ri + 1].line - 1;
         row.dim_codes.reserve(varying.size());
         for (auto& coder : coders) row.dim_codes.push_back(coder.code(ri));
-        row.values.reserve(measure_cols.size());
-        for (std::size_t k = 0; k < measure_cols.size(); ++k) {
-            auto c = measure_cols[k];
-            row.values.push_back(table.number_at(ri, c) * table.meanings[c].unit.to_canonical);
-        }
+        for (auto c : measure_cols) f.value_storage.push_back(table.number_at(ri, c) * table.meanings[c].unit.to_canonical);
         row.failed = r.failed;
         if (!r.failure_reason.empty()) f.set_failure_reason(row, r.failure_reason);
         f.rows.push_back(std::move(row));
     }
+    f.bind_values();
     return f;
 }
 
@@ -184,6 +182,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
         f.dim_is_setting = {false};
         DimInterner interner(f);
         std::map<std::string, std::size_t> row_of, measure_of;
+        std::vector<std::vector<double>> row_values;  // measures appear as scalars arrive
         for (const auto* s : g.scalars) {
             std::string level;
             for (const auto& [k, v] : s->dimensions)
@@ -201,6 +200,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
                 row.json_path = s->source.json_path.substr(0, dot + level.size());
                 row.dim_codes = {interner.code(0, level)};
                 f.rows.push_back(std::move(row));
+                row_values.emplace_back();
                 if (f.rows.size() == 1) {
                     for (const auto& [k, v] : s->dimensions)
                         if (k != g.dim) f.context.emplace_back(k, v);
@@ -211,15 +211,18 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
             std::erase_if(f.context, [&](const auto& kv) {
                 return std::find(s->dimensions.begin(), s->dimensions.end(), kv) == s->dimensions.end();
             });
-            auto& row = f.rows[row_of[level]];
-            row.values.resize(f.measures.size(), std::nan(""));
-            row.values[measure_of[measure]] = s->value * s->meaning.unit.to_canonical;
+            const std::size_t r = row_of[level];
+            auto& row = f.rows[r];
+            row_values[r].resize(f.measures.size(), std::nan(""));
+            row_values[r][measure_of[measure]] = s->value * s->meaning.unit.to_canonical;
             if (s->failed && !row.failed) {
                 row.failed = true;
                 f.set_failure_reason(row, s->failure_reason);
             }
         }
-        for (auto& row : f.rows) row.values.resize(f.measures.size(), std::nan(""));
+        f.bind_values();
+        for (std::size_t r = 0; r < f.rows.size(); ++r)
+            std::copy(row_values[r].begin(), row_values[r].end(), f.rows[r].values.begin());
         out.push_back(std::move(f));
     }
 }
@@ -254,7 +257,13 @@ void add_row_source(std::vector<model::Source>& sources, const Frame& f, const F
     sources.push_back(f.source(row));
 }
 
-void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims) {
+void Frame::bind_values() {
+    const std::size_t width = measures.size();
+    value_storage.resize(rows.size() * width, std::nan(""));
+    for (std::size_t r = 0; r < rows.size(); ++r) rows[r].values = std::span<double>(value_storage.data() + r * width, width);
+}
+
+void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims, const std::vector<double>& values) {
     if (f.dim_values.size() != f.dim_names.size()) f.dim_values.assign(f.dim_names.size(), std::vector<std::string>{std::string()});
     row.dim_codes.clear();
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
@@ -265,6 +274,8 @@ void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims) {
         row.dim_codes.push_back(static_cast<std::uint32_t>(it - values.begin()));
     }
     f.rows.push_back(std::move(row));
+    f.bind_values();
+    std::copy_n(values.begin(), std::min(values.size(), f.measures.size()), f.rows.back().values.begin());
 }
 
 void mark_same_data(std::vector<Frame>& frames) {

@@ -28,13 +28,16 @@ struct FrameRow {
     /// One per Frame::dim_names: the value's index in Frame::dim_values (0 = missing); read it
     /// with Frame::dim(). Codes keep a row small: a folder of 10^5 files has 10^7 rows.
     std::vector<std::uint32_t> dim_codes;
-    std::vector<double> values;     ///< one per Frame::measures, canonical unit, NaN when missing
+    /// One per Frame::measures, canonical unit, NaN when missing: a view of the row's slice of
+    /// Frame::value_storage (one allocation per frame, not per row).
+    std::span<double> values;
     bool failed = false;
     bool cold = false;              ///< load-dominated first call / reload (set by mark_cold_starts)
     std::uint32_t failure = 0;      ///< index into Frame::failure_reasons; 0 = none recorded
 };
 
-struct Frame {
+/// The data of a frame; Frame adds the copy operations that keep row views valid.
+struct FrameData {
     std::string id;                 ///< slug of file + locator, unique within a corpus
     std::string file;
     std::string locator;
@@ -51,6 +54,24 @@ struct Frame {
     std::vector<std::vector<std::string>> dim_values;
     /// Distinct failure texts of the rows ([0] = "" for none): rows of a failed run repeat one error.
     std::vector<std::string> failure_reasons{std::string()};
+    /// Every row's values, row after row, measures.size() each; FrameRow::values views them.
+    std::vector<double> value_storage;
+};
+
+struct Frame : FrameData {
+    Frame() = default;
+    Frame(const Frame& other) : FrameData(other) { bind_values(); }
+    Frame& operator=(const Frame& other) {
+        FrameData::operator=(other);
+        bind_values();
+        return *this;
+    }
+    Frame(Frame&&) noexcept = default;             // moving value_storage keeps its buffer: views stay valid
+    Frame& operator=(Frame&&) noexcept = default;
+
+    /// Sizes value_storage to rows x measures (new cells NaN, existing ones kept when only rows
+    /// were added) and points every row's `values` at its slice.
+    void bind_values();
 
     /// Index of a measure / dimension by name, or -1.
     int measure_index(std::string_view name) const;
@@ -79,8 +100,9 @@ std::vector<Frame> build_frames(const model::Corpus& corpus);
 /// extends the last range (most rows of most facts).
 void add_row_source(std::vector<model::Source>& sources, const Frame& frame, const FrameRow& row);
 
-/// Appends `row` to a frame built by hand (tests), with its dimension values as text.
-void add_row(Frame& frame, FrameRow row, const std::vector<std::string>& dims);
+/// Appends a row to a frame built by hand (tests), with its dimension values as text and its
+/// values (one per measure).
+void add_row(Frame& frame, FrameRow row, const std::vector<std::string>& dims, const std::vector<double>& values);
 
 /// Marks raw frames whose measurements repeat an earlier raw frame value for value (the same run
 /// exported as CSV and JSON): sets same_data_as and derived, so statistics count the data once.

@@ -61,9 +61,9 @@ inline analysis::Frame small_frame() {
     for (int r = 0; r < 4; ++r) {
         analysis::FrameRow row;
         row.line = r + 2;
-        row.values = {100.0 + r, 0.08};
         row.cold = r == 0;
-        analysis::add_row(f, std::move(row), {r < 2 ? "gemma3:latest" : "llama3.1:8b-instruct-q4_0", r % 2 ? "2048" : "1024"});
+        analysis::add_row(f, std::move(row), {r < 2 ? "gemma3:latest" : "llama3.1:8b-instruct-q4_0", r % 2 ? "2048" : "1024"},
+                          {100.0 + r, 0.08});
     }
     return f;
 }
