@@ -124,6 +124,7 @@ Frame frame_from_table(const model::Table& table) {
     for (std::size_t d = 0; d < varying.size(); ++d) coders.emplace_back(table, varying[d], interner, d);
     f.rows.reserve(table.rows.size());
     f.value_storage.reserve(table.rows.size() * measure_cols.size());
+    f.code_storage.reserve(table.rows.size() * coders.size());
     for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
         const auto& r = table.rows[ri];
         FrameRow row;
@@ -134,14 +135,13 @@ Frame frame_from_table(const model::Table& table) {
         // lines a..b") instead of one source each.
         if (r.line > 0 && r.json_path.empty() && ri + 1 < table.rows.size() && table.rows[ri + 1].line > r.line + 1)
             row.line_end = table.rows[ri + 1].line - 1;
-        row.dim_codes.reserve(varying.size());
-        for (auto& coder : coders) row.dim_codes.push_back(coder.code(ri));
+        for (auto& coder : coders) f.code_storage.push_back(coder.code(ri));
         for (auto c : measure_cols) f.value_storage.push_back(table.number_at(ri, c) * table.meanings[c].unit.to_canonical);
         row.failed = r.failed;
         if (!r.failure_reason.empty()) f.set_failure_reason(row, r.failure_reason);
         f.rows.push_back(std::move(row));
     }
-    f.bind_values();
+    f.bind_rows();
     return f;
 }
 
@@ -198,8 +198,8 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
                 FrameRow row;
                 auto dot = s->source.json_path.find(level);
                 row.json_path = s->source.json_path.substr(0, dot + level.size());
-                row.dim_codes = {interner.code(0, level)};
                 f.rows.push_back(std::move(row));
+                f.code_storage.push_back(interner.code(0, level));
                 row_values.emplace_back();
                 if (f.rows.size() == 1) {
                     for (const auto& [k, v] : s->dimensions)
@@ -220,7 +220,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
                 f.set_failure_reason(row, s->failure_reason);
             }
         }
-        f.bind_values();
+        f.bind_rows();
         for (std::size_t r = 0; r < f.rows.size(); ++r)
             std::copy(row_values[r].begin(), row_values[r].end(), f.rows[r].values.begin());
         out.push_back(std::move(f));
@@ -257,25 +257,30 @@ void add_row_source(std::vector<model::Source>& sources, const Frame& f, const F
     sources.push_back(f.source(row));
 }
 
-void Frame::bind_values() {
-    const std::size_t width = measures.size();
+void Frame::bind_rows() {
+    const std::size_t width = measures.size(), dims = dim_names.size();
     value_storage.resize(rows.size() * width, std::nan(""));
-    for (std::size_t r = 0; r < rows.size(); ++r) rows[r].values = std::span<double>(value_storage.data() + r * width, width);
+    code_storage.resize(rows.size() * dims, 0);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        rows[r].values = std::span<double>(value_storage.data() + r * width, width);
+        rows[r].dim_codes = std::span<std::uint32_t>(code_storage.data() + r * dims, dims);
+    }
 }
 
 void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims, const std::vector<double>& values) {
     if (f.dim_values.size() != f.dim_names.size()) f.dim_values.assign(f.dim_names.size(), std::vector<std::string>{std::string()});
-    row.dim_codes.clear();
+    std::vector<std::uint32_t> codes;
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
         const std::string value = d < dims.size() ? dims[d] : std::string();
-        auto& values = f.dim_values[d];
-        auto it = std::find(values.begin(), values.end(), value);
-        if (it == values.end()) it = values.insert(values.end(), value);
-        row.dim_codes.push_back(static_cast<std::uint32_t>(it - values.begin()));
+        auto& texts = f.dim_values[d];
+        auto it = std::find(texts.begin(), texts.end(), value);
+        if (it == texts.end()) it = texts.insert(texts.end(), value);
+        codes.push_back(static_cast<std::uint32_t>(it - texts.begin()));
     }
     f.rows.push_back(std::move(row));
-    f.bind_values();
+    f.bind_rows();
     std::copy_n(values.begin(), std::min(values.size(), f.measures.size()), f.rows.back().values.begin());
+    std::copy(codes.begin(), codes.end(), f.rows.back().dim_codes.begin());
 }
 
 void mark_same_data(std::vector<Frame>& frames) {

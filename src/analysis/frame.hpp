@@ -26,8 +26,9 @@ struct FrameRow {
     long long line_end = 0;   ///< > line: the record owns the lines up to here (a multi-line CSV record)
     std::string json_path;    ///< where a JSON record or value sits; "" for CSV/Markdown/JSONL rows
     /// One per Frame::dim_names: the value's index in Frame::dim_values (0 = missing); read it
-    /// with Frame::dim(). Codes keep a row small: a folder of 10^5 files has 10^7 rows.
-    std::vector<std::uint32_t> dim_codes;
+    /// with Frame::dim(). A view of the row's slice of Frame::code_storage: with the values, this
+    /// keeps a row small and allocation-free (a folder of 10^5 files has 10^7 rows).
+    std::span<std::uint32_t> dim_codes;
     /// One per Frame::measures, canonical unit, NaN when missing: a view of the row's slice of
     /// Frame::value_storage (one allocation per frame, not per row).
     std::span<double> values;
@@ -56,22 +57,24 @@ struct FrameData {
     std::vector<std::string> failure_reasons{std::string()};
     /// Every row's values, row after row, measures.size() each; FrameRow::values views them.
     std::vector<double> value_storage;
+    /// Every row's dimension codes, row after row, dim_names.size() each; FrameRow::dim_codes views them.
+    std::vector<std::uint32_t> code_storage;
 };
 
 struct Frame : FrameData {
     Frame() = default;
-    Frame(const Frame& other) : FrameData(other) { bind_values(); }
+    Frame(const Frame& other) : FrameData(other) { bind_rows(); }
     Frame& operator=(const Frame& other) {
         FrameData::operator=(other);
-        bind_values();
+        bind_rows();
         return *this;
     }
-    Frame(Frame&&) noexcept = default;             // moving value_storage keeps its buffer: views stay valid
+    Frame(Frame&&) noexcept = default;             // moving the storage keeps its buffers: views stay valid
     Frame& operator=(Frame&&) noexcept = default;
 
-    /// Sizes value_storage to rows x measures (new cells NaN, existing ones kept when only rows
-    /// were added) and points every row's `values` at its slice.
-    void bind_values();
+    /// Sizes value_storage to rows x measures and code_storage to rows x dimensions (new cells NaN
+    /// and 0, existing ones kept when only rows were added) and points every row at its slices.
+    void bind_rows();
 
     /// Index of a measure / dimension by name, or -1.
     int measure_index(std::string_view name) const;
