@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -12,6 +11,7 @@
 #include "analysis/claims_link.hpp"
 #include "analysis/claims_util.hpp"
 #include "analysis/select.hpp"
+#include "util/parallel.hpp"
 #include "util/strings.hpp"
 
 namespace analysis {
@@ -396,13 +396,7 @@ void add_derived_check_facts(const std::vector<Frame>& frames, std::vector<Fact>
     auto work = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) matched[i] = check_frame(*summaries[i], index, found[i]);
     };
-    if (summaries.size() >= 64) {
-        std::thread other(work, summaries.size() / 2, summaries.size());
-        work(0, summaries.size() / 2);
-        other.join();
-    } else {
-        work(0, summaries.size());
-    }
+    util::for_halves(summaries.size(), 64, work);
     std::vector<const Frame*> unmatched;
     for (std::size_t i = 0; i < summaries.size(); ++i) {
         for (auto& f : found[i]) facts.push_back(std::move(f));

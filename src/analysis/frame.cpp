@@ -6,12 +6,12 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "analysis/fact.hpp"
 #include "util/hash.hpp"
+#include "util/parallel.hpp"
 #include "util/strings.hpp"
 
 namespace analysis {
@@ -316,13 +316,7 @@ void mark_same_data(std::vector<Frame>& frames) {
             if (print.size() >= 2) hashes[i] = hash_of(print);
         }
     };
-    if (frames.size() >= 64) {
-        std::thread other(work, frames.size() / 2, frames.size());
-        work(0, frames.size() / 2);
-        other.join();
-    } else {
-        work(0, frames.size());
-    }
+    util::for_halves(frames.size(), 64, work);
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> seen;
     for (std::size_t i = 0; i < frames.size(); ++i) {
         if (!hashes[i]) continue;
@@ -395,14 +389,7 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
             slots[i] = std::move(f);
         }
     };
-    const std::size_t half = slots.size() / 2;
-    if (slots.size() >= 64) {
-        std::thread other(convert, half, slots.size());
-        convert(0, half);
-        other.join();
-    } else {
-        convert(0, slots.size());
-    }
+    util::for_halves(slots.size(), 64, convert);
     std::vector<Frame> frames;
     for (auto& slot : slots)
         if (slot) frames.push_back(std::move(*slot));

@@ -13,30 +13,43 @@ double lerp_numpy(double a, double b, double t) {
     return t >= 0.5 ? b - diff * (1.0 - t) : a + diff * t;
 }
 
+namespace {
+
+// Linear interpolation between order statistics lo and lo + 1 (numpy's h = (n - 1) p).
+struct Rank {
+    std::size_t lo;
+    double fraction;
+};
+
+Rank rank_of(std::size_t n, double p) {
+    const double h = static_cast<double>(n - 1) * p;
+    const double below = std::floor(h);
+    return Rank{static_cast<std::size_t>(below), h - below};
+}
+
+bool defined(std::size_t n, double p) { return n > 0 && p >= 0.0 && p <= 1.0; }
+
+}  // namespace
+
 double percentile(std::span<const double> sorted, double p) {
     assert(std::is_sorted(sorted.begin(), sorted.end()));
     const std::size_t n = sorted.size();
-    if (n == 0 || !(p >= 0.0 && p <= 1.0)) return std::numeric_limits<double>::quiet_NaN();
+    if (!defined(n, p)) return std::numeric_limits<double>::quiet_NaN();
     if (n == 1) return sorted[0];
-    const double h = static_cast<double>(n - 1) * p;
-    const double below = std::floor(h);
-    const auto lo = static_cast<std::size_t>(below);
-    const std::size_t hi = std::min(lo + 1, n - 1);
-    return lerp_numpy(sorted[lo], sorted[hi], h - below);
+    const Rank r = rank_of(n, p);
+    return lerp_numpy(sorted[r.lo], sorted[std::min(r.lo + 1, n - 1)], r.fraction);
 }
 
 double percentile_unsorted(std::span<double> values, double p) {
     const std::size_t n = values.size();
-    if (n == 0 || !(p >= 0.0 && p <= 1.0)) return std::numeric_limits<double>::quiet_NaN();
+    if (!defined(n, p)) return std::numeric_limits<double>::quiet_NaN();
     if (n == 1) return values[0];
-    const double h = static_cast<double>(n - 1) * p;
-    const double below = std::floor(h);
-    const auto lo = static_cast<std::size_t>(below);
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lo), values.end());
-    const double lo_value = values[lo];
+    const Rank r = rank_of(n, p);
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(r.lo);
+    std::nth_element(values.begin(), at, values.end());
     // The next order statistic is the smallest value above position lo.
-    const double hi_value = lo + 1 < n ? *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lo) + 1, values.end()) : lo_value;
-    return lerp_numpy(lo_value, hi_value, h - below);
+    const double hi_value = r.lo + 1 < n ? *std::min_element(at + 1, values.end()) : *at;
+    return lerp_numpy(*at, hi_value, r.fraction);
 }
 
 double median_of_sorted(std::span<const double> sorted) { return percentile(sorted, 0.5); }
