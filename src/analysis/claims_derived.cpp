@@ -154,13 +154,13 @@ bool better(const PairCheck& a, const PairCheck& b) {
 bool is_summary(const Frame& f) {
     if (f.derived || cu::stem_of(f.file).find("summary") != std::string::npos) return true;
     for (const auto& m : f.measures)
-        if (is_aggregate_name(normalise_name(m.name))) return true;
+        if (is_aggregate_name(measure_key(m))) return true;
     return false;
 }
 
 bool checks_measure(const Frame& f, const Measure& m) {
     return f.derived || cu::stem_of(f.file).find("summary") != std::string::npos ||
-           is_aggregate_name(normalise_name(m.name));
+           is_aggregate_name(measure_key(m));
 }
 
 std::string describe_row(const Frame& d, const FrameRow& row, const std::vector<Constraint>& cs) {
@@ -280,7 +280,7 @@ RawIndex index_raw(const std::vector<Frame>& frames) {
         index.stems.emplace(&r, cu::stem_of(r.file));
         std::vector<std::string> seen;
         for (const auto& m : r.measures) {
-            std::string n = normalise_name(m.name);
+            std::string n = measure_key(m);
             if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
             seen.push_back(n);
             index.by_measure[n].push_back(&r);
@@ -340,7 +340,7 @@ bool check_frame(const Frame& d, const RawIndex& index, std::vector<Fact>& facts
     bool matched = false;
     for (std::size_t m = 0; m < d.measures.size(); ++m) {
         if (!checks_measure(d, d.measures[m])) continue;
-        std::string n = normalise_name(d.measures[m].name);
+        std::string n = measure_key(d.measures[m]);
         std::string base = strip_aggregate(n);
         bool median = util::starts_with(n, "median_") || util::ends_with(n, "_median");
         std::optional<PairCheck> best;

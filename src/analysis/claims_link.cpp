@@ -100,7 +100,7 @@ std::optional<std::vector<Constraint>> link(const Frame& d, const Frame& r) {
     }
     // A numeric setting the ingest took for a measure ("temp" next to num_ctx) still selects rows.
     for (std::size_t m = 0; m < d.measures.size(); ++m) {
-        std::string n = normalise_name(d.measures[m].name);
+        std::string n = measure_key(d.measures[m]);
         for (std::size_t k = 0; k < r.dim_names.size(); ++k) {
             std::string rn = normalise_name(r.dim_names[k]);
             if (used[k] || !r.dim_is_setting[k] || !(n == rn || (n.size() >= 4 && util::starts_with(rn, n)))) continue;
@@ -140,7 +140,7 @@ int raw_measure(const Frame& r, const std::string& name, const std::string& base
     int best = -1, best_extra = 1 << 20;
     for (std::size_t i = 0; i < r.measures.size(); ++i) {
         const auto& m = r.measures[i];
-        std::string rn = normalise_name(m.name);
+        std::string rn = measure_key(m);
         bool same_quantity = m.quantity == q || m.quantity == model::Quantity::unknown || q == model::Quantity::unknown;
         if (same_quantity && rn == base) return static_cast<int>(i);
         if (m.quantity != q || q == model::Quantity::unknown) continue;

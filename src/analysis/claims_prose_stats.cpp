@@ -185,7 +185,7 @@ int measure_of(const Frame& f, int kind) {
         case kLoad: m = load_measure(f); break;
         case kLatency:
             for (std::size_t i = 0; i < f.measures.size() && m < 0; ++i) {
-                std::string n = util::normalise_name(f.measures[i].name);
+                std::string n = measure_key(f.measures[i]);
                 if (f.measures[i].quantity != model::Quantity::time) continue;
                 for (auto w : {"latency", "mean_time", "generation_time", "e2e", "response_time", "total_duration"})
                     if (n.find(w) != std::string::npos) m = static_cast<int>(i);
@@ -193,7 +193,7 @@ int measure_of(const Frame& f, int kind) {
             break;
         default: break;
     }
-    if (m >= 0 && is_aggregate_name(util::normalise_name(f.measures[static_cast<std::size_t>(m)].name))) return -1;
+    if (m >= 0 && is_aggregate_name(measure_key(f.measures[static_cast<std::size_t>(m)]))) return -1;
     return m;
 }
 

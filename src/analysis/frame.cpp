@@ -291,7 +291,7 @@ void mark_same_data(std::vector<Frame>& frames) {
         for (std::size_t m = 0; m < f.measures.size(); ++m) {
             auto q = f.measures[m].quantity;
             if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
-            auto& v = print[util::normalise_name(f.measures[m].name)];
+            auto& v = print[measure_key(f.measures[m])];
             for (const auto& row : f.rows) v.push_back(std::isnan(row.values[m]) ? 1e300 : row.values[m]);
         }
         return print;
