@@ -129,7 +129,7 @@ Frame frame_from_table(const model::Table& table) {
         const auto& r = table.rows[ri];
         FrameRow row;
         row.line = r.line;
-        row.json_path = r.json_path;
+        if (!r.json_path.empty()) f.set_json_path(row, r.json_path);
         // A record spanning several lines (a quoted multi-line CSV cell) owns the lines up to the
         // next record, so consecutive records merge into one range ("every record starting on
         // lines a..b") instead of one source each.
@@ -197,7 +197,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
                 row_of[level] = f.rows.size();
                 FrameRow row;
                 auto dot = s->source.json_path.find(level);
-                row.json_path = s->source.json_path.substr(0, dot + level.size());
+                f.set_json_path(row, s->source.json_path.substr(0, dot + level.size()));
                 f.rows.push_back(std::move(row));
                 f.code_storage.push_back(interner.code(0, level));
                 row_values.emplace_back();
@@ -241,12 +241,22 @@ void Frame::set_failure_reason(FrameRow& row, const std::string& reason) {
     row.failure = static_cast<std::uint32_t>(it - failure_reasons.begin());
 }
 
+void Frame::set_json_path(FrameRow& row, std::string path) {
+    if (path.empty()) {
+        row.json_path = 0;
+        return;
+    }
+    // Paths of a frame's rows are distinct ("runs[0]", "runs[1]", ...): appended, not searched.
+    row.json_path = static_cast<std::uint32_t>(json_paths.size());
+    json_paths.push_back(std::move(path));
+}
+
 std::string measure_key(const Measure& measure) {
     return measure.key.empty() ? util::normalise_name(measure.name) : measure.key;
 }
 
 void add_row_source(std::vector<model::Source>& sources, const Frame& f, const FrameRow& row) {
-    if (!sources.empty() && row.line > 0 && row.json_path.empty()) {
+    if (!sources.empty() && row.line > 0 && row.json_path == 0) {
         model::Source& last = sources.back();
         long long last_end = last.line_end > 0 ? last.line_end : last.line;
         if (last.json_path.empty() && last.line > 0 && row.line == last_end + 1 && last.file == f.file) {

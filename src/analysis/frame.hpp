@@ -24,7 +24,6 @@ std::string measure_key(const Measure& measure);
 struct FrameRow {
     long long line = 0;       ///< 1-based line where the record starts; 0 for values inside a JSON document
     long long line_end = 0;   ///< > line: the record owns the lines up to here (a multi-line CSV record)
-    std::string json_path;    ///< where a JSON record or value sits; "" for CSV/Markdown/JSONL rows
     /// One per Frame::dim_names: the value's index in Frame::dim_values (0 = missing); read it
     /// with Frame::dim(). A view of the row's slice of Frame::code_storage: with the values, this
     /// keeps a row small and allocation-free (a folder of 10^5 files has 10^7 rows).
@@ -35,6 +34,9 @@ struct FrameRow {
     bool failed = false;
     bool cold = false;              ///< load-dominated first call / reload (set by mark_cold_starts)
     std::uint32_t failure = 0;      ///< index into Frame::failure_reasons; 0 = none recorded
+    /// Where a JSON record or value sits: index into Frame::json_paths; 0 ("") for CSV, Markdown
+    /// and JSONL rows, which are located by line.
+    std::uint32_t json_path = 0;
 };
 
 /// The data of a frame; Frame adds the copy operations that keep row views valid.
@@ -55,6 +57,8 @@ struct FrameData {
     std::vector<std::vector<std::string>> dim_values;
     /// Distinct failure texts of the rows ([0] = "" for none): rows of a failed run repeat one error.
     std::vector<std::string> failure_reasons{std::string()};
+    /// JSON paths of the rows that have one ([0] = ""); CSV rows, the most, need none.
+    std::vector<std::string> json_paths{std::string()};
     /// Every row's values, row after row, measures.size() each; FrameRow::values views them.
     std::vector<double> value_storage;
     /// Every row's dimension codes, row after row, dim_names.size() each; FrameRow::dim_codes views them.
@@ -80,7 +84,11 @@ struct Frame : FrameData {
     int measure_index(std::string_view name) const;
     int dim_index(std::string_view name) const;
     /// Where `row` came from (the frame's file plus the row's lines or JSON path).
-    model::Source source(const FrameRow& row) const { return model::Source{file, row.line, row.json_path, row.line_end}; }
+    model::Source source(const FrameRow& row) const { return model::Source{file, row.line, json_path(row), row.line_end}; }
+    /// The JSON path of `row` ("" when it is located by line).
+    const std::string& json_path(const FrameRow& row) const { return json_paths[row.json_path]; }
+    /// Records `path` as the JSON path of `row`.
+    void set_json_path(FrameRow& row, std::string path);
     /// Why `row` failed ("" when it did not or no reason was recorded).
     const std::string& failure_reason(const FrameRow& row) const { return failure_reasons[row.failure]; }
     /// Records `reason` as the failure of `row` (interned).
