@@ -99,6 +99,7 @@ void Decorator::add(std::string literal) {
         std::uint64_t key = (static_cast<std::uint64_t>(node) << 8) | static_cast<unsigned char>(c);
         auto [it, inserted] = edges_.try_emplace(key, static_cast<std::uint32_t>(terminal_.size()));
         if (inserted) terminal_.push_back(false);
+        if (node == 0) root_[static_cast<unsigned char>(c)] = it->second;
         node = it->second;
     }
     terminal_[node] = true;
@@ -154,9 +155,14 @@ std::size_t Decorator::match_at(std::string_view text, std::size_t pos) const {
     std::size_t best = 0;
     std::uint32_t node = 0;
     for (std::size_t i = pos; i < text.size(); ++i) {
-        auto it = edges_.find((static_cast<std::uint64_t>(node) << 8) | static_cast<unsigned char>(text[i]));
-        if (it == edges_.end()) break;
-        node = it->second;
+        if (node == 0) {
+            node = root_[static_cast<unsigned char>(text[i])];
+            if (node == 0) break;
+        } else {
+            auto it = edges_.find((static_cast<std::uint64_t>(node) << 8) | static_cast<unsigned char>(text[i]));
+            if (it == edges_.end()) break;
+            node = it->second;
+        }
         if (!terminal_[node]) continue;
         std::size_t length = i + 1 - pos;
         std::size_t n = length + line_suffix(text, pos + length);  // "path:12" stays one label

@@ -46,6 +46,7 @@ private:
     /// lookup per matched byte and stops at the first byte no label continues with (10^5..10^6
     /// labels in a large folder; a scan of labels or of label lengths per position is quadratic).
     std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+    std::uint32_t root_[256] = {};       ///< children of the root by byte (0 = none): most positions stop here
     std::vector<bool> terminal_{false};  ///< per node: a label ends here
     util::StringSet added_;               ///< labels already in the trie (during construction only)
 };
