@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <set>
 #include <unordered_set>
 
+#include "util/parallel.hpp"
 #include "util/strings.hpp"
 
 namespace report {
@@ -179,21 +181,28 @@ void check_line(std::string_view original, long long line_no, const Allowed& all
 
 std::vector<std::string> untraceable_numbers(std::string_view markdown, const analysis::Analysis& analysis) {
     Allowed allowed = allowed_of(analysis);
-    std::vector<std::string> out;
+    // Which lines to check is a cheap sequential pass (fences span lines); the checks themselves
+    // run on two threads over the two halves of the lines, findings kept in line order.
+    const auto lines = util::split(markdown, '\n');
+    std::vector<char> check(lines.size(), 0);
     bool fenced = false;
-    long long line_no = 0;
-    for (auto raw : util::split(markdown, '\n')) {
-        ++line_no;
-        std::string_view trimmed = util::trim(raw);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string_view trimmed = util::trim(lines[i]);
         if (util::starts_with(trimmed, "```") || util::starts_with(trimmed, "~~~")) {
             fenced = !fenced;
             continue;
         }
-        if (fenced || util::starts_with(trimmed, "**Date:**") || trimmed.find("Execution time:") != std::string_view::npos ||
-            is_delimiter_row(trimmed))
-            continue;
-        check_line(raw, line_no, allowed, out);
+        check[i] = !(fenced || util::starts_with(trimmed, "**Date:**") ||
+                     trimmed.find("Execution time:") != std::string_view::npos || is_delimiter_row(trimmed));
     }
+    std::vector<std::string> halves[2];
+    util::for_halves(lines.size(), 4096, [&](std::size_t from, std::size_t to) {
+        auto& found = halves[from == 0 ? 0 : 1];
+        for (std::size_t i = from; i < to; ++i)
+            if (check[i]) check_line(lines[i], static_cast<long long>(i) + 1, allowed, found);
+    });
+    std::vector<std::string> out = std::move(halves[0]);
+    out.insert(out.end(), std::make_move_iterator(halves[1].begin()), std::make_move_iterator(halves[1].end()));
     return out;
 }
 
