@@ -30,6 +30,8 @@ TextRow row(std::vector<std::string> dims, std::vector<double> values, long long
     return TextRow{std::move(r), std::move(dims), std::move(values)};
 }
 
+void append(Frame& f, TextRow r) { add_row(f, std::move(r.row), r.dims, r.values); }
+
 Frame frame(std::string file, std::vector<std::string> dims, std::vector<bool> settings, std::vector<Measure> measures,
             std::vector<TextRow> rows, bool derived = false) {
     Frame f;
@@ -40,9 +42,7 @@ Frame frame(std::string file, std::vector<std::string> dims, std::vector<bool> s
     f.dim_names = std::move(dims);
     f.dim_is_setting = std::move(settings);
     f.measures = std::move(measures);
-    for (auto& r : rows) {
-        add_row(f, std::move(r.row), r.dims, r.values);
-    }
+    for (auto& r : rows) append(f, std::move(r));
     return f;
 }
 
@@ -127,10 +127,7 @@ TEST(ClaimsDerived, ToleranceIsHalfAPercent) {
 
 TEST(ClaimsDerived, FailedZeroRowsAveragedInAreCalledOut) {
     Frame raw = raw_sweep();
-    {
-        auto failed = row({"40", "1024"}, {0, 0}, 6, /*failed=*/true);
-        add_row(raw, std::move(failed.row), failed.dims, failed.values);
-    }
+    append(raw, row({"40", "1024"}, {0, 0}, 6, /*failed=*/true));
     // (100 + 102 + 0) / 3 = 67.33: the summary counted the failed call as a zero.
     auto facts = derived_facts({raw, summary_of({67.33, 111})});
     const Fact* f = find_kind(facts, "derived.check");
@@ -326,10 +323,7 @@ TEST(ClaimsProse, BestConfigurationOfASweep) {
 TEST(ClaimsAll, EveryNumberInEveryStatementIsAValue) {
     std::vector<Fact> facts;
     Frame raw = raw_sweep();
-    {
-        auto failed = row({"40", "1024"}, {0, 0}, 6, true);
-        add_row(raw, std::move(failed.row), failed.dims, failed.values);
-    }
+    append(raw, row({"40", "1024"}, {0, 0}, 6, true));
     raw.rows[1].cold = true;
     add_derived_check_facts({raw, summary_of({67.33, 115})}, facts);
     add_derived_check_facts({raw_sweep(), summary_of({101, 111})}, facts);

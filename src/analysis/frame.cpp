@@ -256,15 +256,7 @@ std::string measure_key(const Measure& measure) {
 }
 
 void add_row_source(std::vector<model::Source>& sources, const Frame& f, const FrameRow& row) {
-    if (!sources.empty() && row.line > 0 && row.json_path == 0) {
-        model::Source& last = sources.back();
-        long long last_end = last.line_end > 0 ? last.line_end : last.line;
-        if (last.json_path.empty() && last.line > 0 && row.line == last_end + 1 && last.file == f.file) {
-            last.line_end = row.line_end > 0 ? row.line_end : row.line;
-            return;
-        }
-    }
-    sources.push_back(f.source(row));
+    if (!model::extend_last_source(sources, f.file, row.line, row.line_end, f.json_path(row))) sources.push_back(f.source(row));
 }
 
 void Frame::bind_rows() {

@@ -22,16 +22,18 @@ std::string_view file_status_name(FileStatus status) {
     return "failed";
 }
 
+bool extend_last_source(std::vector<Source>& sources, std::string_view file, long long line, long long line_end,
+                        std::string_view json_path) {
+    if (sources.empty() || line <= 0 || !json_path.empty()) return false;
+    Source& last = sources.back();
+    long long last_end = last.line_end > 0 ? last.line_end : last.line;
+    if (!last.json_path.empty() || last.line <= 0 || line != last_end + 1 || last.file != file) return false;
+    last.line_end = line_end > 0 ? line_end : line;
+    return true;
+}
+
 void add_source(std::vector<Source>& sources, const Source& source) {
-    if (!sources.empty() && source.line > 0 && source.json_path.empty()) {
-        Source& last = sources.back();
-        long long last_end = last.line_end > 0 ? last.line_end : last.line;
-        if (last.json_path.empty() && last.line > 0 && source.line == last_end + 1 && last.file == source.file) {
-            last.line_end = source.line_end > 0 ? source.line_end : source.line;
-            return;
-        }
-    }
-    sources.push_back(source);
+    if (!extend_last_source(sources, source.file, source.line, source.line_end, source.json_path)) sources.push_back(source);
 }
 
 std::string_view role_name(Role role) {

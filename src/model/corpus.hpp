@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct Source {
 /// Appends `source` to `sources`, merging it into the last entry when it continues the same
 /// file's consecutive line range (rows 2, 3, 4 -> lines 2-4). Keeps row-level sources exact and small.
 void add_source(std::vector<Source>& sources, const Source& source);
+/// The merge rule of add_source() alone: extends the last entry when a source with these parts
+/// continues its line range and returns true; otherwise leaves `sources` as it is.
+bool extend_last_source(std::vector<Source>& sources, std::string_view file, long long line, long long line_end,
+                        std::string_view json_path);
 
 /// What a column or JSON key means. `reason` records how the decision was made (STYLE rule 10:
 /// decisions are data), e.g. "suffix _s => seconds" or "temperature next to num_ctx => sampling option".

@@ -63,9 +63,11 @@ void append_json_number(std::string& out, double value) {
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     std::string_view sci(buffer, static_cast<std::size_t>(end - buffer));  // "d.ddde+XX"
     auto e_pos = sci.find('e');
-    std::string digits;
-    digits += sci[0];
-    if (e_pos > 1) digits.append(sci.substr(2, e_pos - 2));
+    char digit_buffer[32];  // the digits without the point: at most 17
+    std::size_t n_digits = 0;
+    digit_buffer[n_digits++] = sci[0];
+    for (std::size_t i = 2; i < e_pos; ++i) digit_buffer[n_digits++] = sci[i];
+    std::string_view digits(digit_buffer, n_digits);
     int exponent = 0;
     std::string_view exp_text = sci.substr(e_pos + 1);
     if (!exp_text.empty() && exp_text.front() == '+') exp_text.remove_prefix(1);

@@ -1,7 +1,6 @@
 #include "report/report_decorate.hpp"
 
 #include <algorithm>
-#include <set>
 
 #include "analysis/comparison.hpp"
 #include "util/strings.hpp"
