@@ -5,7 +5,7 @@
 #include <optional>
 #include <tuple>
 #include <unordered_map>
-#include <unordered_set>
+#include <functional>
 
 #include "analysis/claims.hpp"
 #include "analysis/claims_link.hpp"
@@ -153,14 +153,16 @@ bool better(const PairCheck& a, const PairCheck& b) {
 /// with mean_/median_ measures (JSON summaries whose counts and options outnumber the means).
 bool is_summary(const Frame& f) {
     if (f.derived || cu::stem_of(f.file).find("summary") != std::string::npos) return true;
+    std::string scratch;
     for (const auto& m : f.measures)
-        if (is_aggregate_name(measure_key(m))) return true;
+        if (is_aggregate_name(measure_key(m, scratch))) return true;
     return false;
 }
 
 bool checks_measure(const Frame& f, const Measure& m) {
+    std::string scratch;
     return f.derived || cu::stem_of(f.file).find("summary") != std::string::npos ||
-           is_aggregate_name(measure_key(m));
+           is_aggregate_name(measure_key(m, scratch));
 }
 
 std::string describe_row(const Frame& d, const FrameRow& row, const std::vector<Constraint>& cs) {
@@ -296,16 +298,15 @@ std::size_t common_prefix(const std::string& a, const std::string& b) {
     return k;
 }
 
-// The first `cap` frames of the union of two frame lists (each in frame order), without repeats.
+// The first `cap` frames of the union of two frame lists, `a` first, without repeats. Each list is
+// in frame order and frames sit in one vector, so pointers ascend: membership in `a` is a binary search.
 std::vector<const Frame*> merged(const std::vector<const Frame*>* a, const std::vector<const Frame*>* b, std::size_t cap) {
     std::vector<const Frame*> out;
-    std::unordered_set<const Frame*> seen;
-    for (const auto* list : {a, b == a ? nullptr : b}) {
-        if (!list) continue;
-        for (const auto* r : *list) {
-            if (out.size() >= cap) return out;
-            if (seen.insert(r).second) out.push_back(r);
-        }
+    if (a) out.assign(a->begin(), a->begin() + static_cast<std::ptrdiff_t>(std::min(cap, a->size())));
+    if (!b || b == a) return out;
+    for (const auto* r : *b) {
+        if (out.size() >= cap) break;
+        if (!a || !std::binary_search(a->begin(), a->end(), r, std::less<const Frame*>())) out.push_back(r);
     }
     return out;
 }

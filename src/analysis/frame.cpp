@@ -255,6 +255,12 @@ std::string measure_key(const Measure& measure) {
     return measure.key.empty() ? util::normalise_name(measure.name) : measure.key;
 }
 
+std::string_view measure_key(const Measure& measure, std::string& scratch) {
+    if (!measure.key.empty()) return measure.key;
+    scratch = util::normalise_name(measure.name);
+    return scratch;
+}
+
 void add_row_source(std::vector<model::Source>& sources, const Frame& f, const FrameRow& row) {
     if (!model::extend_last_source(sources, f.file, row.line, row.line_end, f.json_path(row))) sources.push_back(f.source(row));
 }

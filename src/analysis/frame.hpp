@@ -20,6 +20,8 @@ struct Measure {
 
 /// The normalised name of a measure ("tokens_s"), from Measure::key when set.
 std::string measure_key(const Measure& measure);
+/// The same without a copy: a view of Measure::key, or of `scratch` when the key is unset.
+std::string_view measure_key(const Measure& measure, std::string& scratch);
 
 struct FrameRow {
     long long line = 0;       ///< 1-based line where the record starts; 0 for values inside a JSON document

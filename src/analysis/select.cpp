@@ -12,15 +12,16 @@ using model::Quantity;
 
 int find_measure(const Frame& f, Quantity q, std::initializer_list<std::string_view> words, bool avoid_aggregate) {
     int fallback = -1;
+    std::string scratch;
     for (std::size_t i = 0; i < f.measures.size(); ++i) {
         const auto& m = f.measures[i];
         if (q != Quantity::unknown && m.quantity != q) continue;
-        const std::string n = measure_key(m);
+        const std::string_view n = measure_key(m, scratch);
         bool hit = words.size() == 0;
-        for (auto w : words) hit = hit || n.find(w) != std::string::npos;
+        for (auto w : words) hit = hit || n.find(w) != std::string_view::npos;
         if (!hit) continue;
-        if (avoid_aggregate && (is_aggregate_name(n) || n.find("std") != std::string::npos ||
-                                n.find("min_") != std::string::npos || n.find("max_") != std::string::npos)) {
+        if (avoid_aggregate && (is_aggregate_name(n) || n.find("std") != std::string_view::npos ||
+                                n.find("min_") != std::string_view::npos || n.find("max_") != std::string_view::npos)) {
             if (fallback < 0) fallback = static_cast<int>(i);
             continue;
         }
@@ -64,14 +65,16 @@ int latency_measure(const Frame& f) {
 }
 int token_count_measure(const Frame& f) {
     // Generated tokens only: prompt and total counts would inflate a decode rate.
+    std::string scratch;
     for (auto want : {"eval_count", "output_tokens", "completion_tokens", "tokens", "generated_tokens"})
         for (std::size_t i = 0; i < f.measures.size(); ++i)
-            if (f.measures[i].quantity == Quantity::tokens && measure_key(f.measures[i]) == want) return static_cast<int>(i);
+            if (f.measures[i].quantity == Quantity::tokens && measure_key(f.measures[i], scratch) == want) return static_cast<int>(i);
     return -1;
 }
 int decode_time_measure(const Frame& f) {
+    std::string scratch;
     for (std::size_t i = 0; i < f.measures.size(); ++i) {
-        const std::string n = measure_key(f.measures[i]);
+        const std::string_view n = measure_key(f.measures[i], scratch);
         if (f.measures[i].quantity == Quantity::time && (n == "eval_s" || n == "eval_duration" || n == "eval_ms" || n == "decode_s"))
             return static_cast<int>(i);
     }

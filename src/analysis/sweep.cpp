@@ -16,7 +16,7 @@ namespace analysis {
 namespace {
 
 struct Config {
-    std::string key;                 ///< "num_gpu=40, num_ctx=1024, temperature=0.4"
+    const std::string* key = nullptr;  ///< "num_gpu=40, num_ctx=1024, temperature=0.4"
     std::vector<double> values;
     std::vector<model::Source> sources;
     double mean = 0;
@@ -29,19 +29,55 @@ std::vector<int> setting_dims(const Frame& f) {
     return dims;
 }
 
-// `keys` holds each row's configuration ("num_gpu=40, num_ctx=1024"), computed once per frame.
-std::vector<Config> configs_of(const Frame& f, int m, const std::vector<std::string>& keys, Rows which) {
-    std::unordered_map<std::string_view, std::size_t> index;
+/// Each row's configuration as a small number, and each configuration's text, computed once per
+/// frame: rows with the same dimension codes in every setting share a configuration.
+struct RowConfigs {
+    std::vector<std::uint32_t> of_row;
+    std::vector<std::string> keys;  ///< describe_dims() of the configuration's first row
+};
+
+struct CodesHash {
+    std::size_t operator()(const std::vector<std::uint32_t>& codes) const {
+        std::size_t h = 0x9E3779B97F4A7C15ULL;
+        for (auto c : codes) h = (h ^ c) * 0x100000001B3ULL;
+        return h;
+    }
+};
+
+RowConfigs row_configs(const Frame& f, const std::vector<int>& dims) {
+    RowConfigs out;
+    out.of_row.reserve(f.rows.size());
+    std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, CodesHash> index;
+    std::vector<std::uint32_t> codes(dims.size());
+    for (const auto& row : f.rows) {
+        for (std::size_t i = 0; i < dims.size(); ++i) codes[i] = row.dim_codes[static_cast<std::size_t>(dims[i])];
+        auto it = index.find(codes);
+        if (it == index.end()) {
+            it = index.emplace(codes, static_cast<std::uint32_t>(out.keys.size())).first;
+            out.keys.push_back(describe_dims(f, row, dims));
+        }
+        out.of_row.push_back(it->second);
+    }
+    return out;
+}
+
+// The configurations of the selected rows with a value of measure `m`, in first-seen order.
+std::vector<Config> configs_of(const Frame& f, int m, const RowConfigs& rc, Rows which) {
+    std::vector<int> slot(rc.keys.size(), -1);
     std::vector<Config> out;
     for (std::size_t r = 0; r < f.rows.size(); ++r) {
         const auto& row = f.rows[r];
         if (!row_selected(row, which)) continue;
         double v = row.values[static_cast<std::size_t>(m)];
         if (!std::isfinite(v)) continue;
-        auto [it, inserted] = index.try_emplace(keys[r], out.size());
-        if (inserted) out.push_back(Config{keys[r], {}, {}, 0});
-        out[it->second].values.push_back(v);
-        add_row_source(out[it->second].sources, f, row);
+        int& s = slot[rc.of_row[r]];
+        if (s < 0) {
+            s = static_cast<int>(out.size());
+            out.push_back(Config{&rc.keys[rc.of_row[r]], {}, {}, 0});
+        }
+        auto& c = out[static_cast<std::size_t>(s)];
+        c.values.push_back(v);
+        add_row_source(c.sources, f, row);
     }
     for (auto& c : out) c.mean = stats::mean_of_finite(c.values);
     return out;
@@ -64,8 +100,8 @@ void add_range_fact(const Frame& f, const Measure& measure, const std::vector<Co
                    make_value("spread", spread, model::Quantity::percent),
                    make_count("configurations", static_cast<double>(configs.size()))};
     std::string what = max_n == 1 ? "" : "mean ";
-    fact.statement = "Sweep of " + fact.subject + " over " + fact.values[3].text + " configurations: fastest " + best.key +
-                     " at " + what + fact.values[0].text + ", slowest " + worst.key + " at " + what +
+    fact.statement = "Sweep of " + fact.subject + " over " + fact.values[3].text + " configurations: fastest " + *best.key +
+                     " at " + what + fact.values[0].text + ", slowest " + *worst.key + " at " + what +
                      fact.values[1].text + " (" + fact.values[2].text + " apart).";
     fact.sources = best.sources;
     fact.sources.insert(fact.sources.end(), worst.sources.begin(), worst.sources.end());
@@ -153,16 +189,14 @@ void add_sweep_facts(std::span<const Frame> frames, std::vector<Fact>& facts) {
         int ttft = ttft_measure(f);
         int main = tput >= 0 ? tput : latency_measure(f);
         if (main < 0) continue;
-        std::vector<std::string> keys;
-        keys.reserve(f.rows.size());
-        for (const auto& row : f.rows) keys.push_back(describe_dims(f, row, dims));
-        auto configs = configs_of(f, main, keys, Rows::ok);
+        const RowConfigs rc = row_configs(f, dims);
+        auto configs = configs_of(f, main, rc, Rows::ok);
         if (configs.size() < 3) continue;
         bool higher = f.measures[static_cast<std::size_t>(main)].quantity != model::Quantity::time;
         add_range_fact(f, f.measures[static_cast<std::size_t>(main)], configs, higher, facts);
         add_effect_facts(f, main, dims, Rows::ok, facts);
         if (ttft >= 0 && ttft != main) {
-            auto ttft_configs = configs_of(f, ttft, keys, Rows::warm);
+            auto ttft_configs = configs_of(f, ttft, rc, Rows::warm);
             if (ttft_configs.size() >= 3) add_range_fact(f, f.measures[static_cast<std::size_t>(ttft)], ttft_configs, false, facts);
             add_effect_facts(f, ttft, dims, Rows::warm, facts);
         }
