@@ -44,7 +44,7 @@ struct FrameRow {
 /// The data of a frame; Frame adds the copy operations that keep row views valid.
 struct FrameData {
     std::string id;                 ///< slug of file + locator, unique within a corpus
-    std::string file;
+    model::SharedPath file;         ///< the table's file, shared by every source of its rows
     std::string locator;
     std::string label;              ///< "gemma3/gemma3_param_tuning.csv" or "...json [backends]"
     bool derived = false;           ///< holds aggregates (mean_/median_ columns), not raw samples

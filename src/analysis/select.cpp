@@ -97,7 +97,7 @@ std::string frame_subject(const Frame& frame) {
     }
     // No model recorded: name the subject by the file stem minus words that describe the run
     // rather than the model ("gemma3_270m_param_tuning.csv" -> "gemma3_270m").
-    std::string stem = frame.file.substr(frame.file.find_last_of('/') + 1);
+    std::string stem = frame.file.str().substr(frame.file.str().find_last_of('/') + 1);
     stem = stem.substr(0, stem.rfind('.'));
     std::string kept;
     for (auto token : util::split(stem, '_')) {
@@ -107,7 +107,7 @@ std::string frame_subject(const Frame& frame) {
                         t == "sweep" || t.empty() || t.find_first_not_of("0123456789") == std::string::npos;
         if (!run_word) kept += (kept.empty() ? "" : "_") + std::string(token);
     }
-    return kept.empty() ? frame.file : kept + " (named by file)";
+    return kept.empty() ? frame.file.str() : kept + " (named by file)";
 }
 
 }  // namespace analysis

@@ -43,13 +43,19 @@ struct SourceCache {
     std::vector<model::Source> sources;
 };
 
-void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_only, SourceCache& cache,
-                       std::vector<Fact>& facts) {
-    const Measure& measure = f.measures[m];
+// Buffers reused across the summaries of one frame (a large folder has millions of summaries).
+struct SummaryScratch {
     std::vector<double> values;
     std::vector<std::size_t> used;
-    values.reserve(g.rows.size());
-    used.reserve(g.rows.size());
+};
+
+void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_only, SourceCache& cache,
+                       SummaryScratch& scratch, std::vector<Fact>& facts) {
+    const Measure& measure = f.measures[m];
+    std::vector<double>& values = scratch.values;
+    std::vector<std::size_t>& used = scratch.used;
+    values.clear();
+    used.clear();
     for (auto r : g.rows) {
         const auto& row = f.rows[r];
         if (!row_selected(row, warm_only ? Rows::warm : Rows::ok)) continue;
@@ -59,7 +65,7 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
         used.push_back(r);
     }
     if (values.empty()) return;
-    Fact fact;
+    Fact& fact = facts.emplace_back();
     if (used != cache.rows) {
         cache.rows = used;
         cache.sources.clear();
@@ -68,31 +74,41 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
     fact.sources = cache.sources;
     auto s = stats::summarize(values);
     auto q = measure.quantity;
-    std::string subject = f.label + (g.name.empty() ? "" : " " + g.name);
     fact.kind = "summary";
-    fact.subject = subject;
-    fact.id = "summary/" + f.id + (g.name.empty() ? "" : "/" + slug(g.name)) + "/" + slug(measure.name);
+    fact.subject = f.label;
+    if (!g.name.empty()) fact.subject.append(" ").append(g.name);
+    fact.id.append("summary/").append(f.id);
+    if (!g.name.empty()) fact.id.append("/").append(slug(g.name));
+    fact.id.append("/").append(slug(measure.name));
     const double ref = s.median;  // one display unit for the whole summary, chosen by the median
-    fact.values = {make_count("n", static_cast<double>(s.n)), make_value_like("mean", s.mean, q, ref),
-                   make_value_like("median", s.median, q, ref), make_value_like("p95", s.p95, q, ref),
-                   make_value_like("sd", s.sd_sample, q, ref), make_value_like("min", s.min, q, ref),
-                   make_value_like("max", s.max, q, ref)};
-    if (std::isfinite(s.cv)) fact.values.push_back(make_value("cv", s.cv * 100.0, model::Quantity::percent));
-    std::string ci;
+    auto& v = fact.values;
+    v.reserve(11);
+    v.push_back(make_count("n", static_cast<double>(s.n)));
+    v.push_back(make_value_like("mean", s.mean, q, ref));
+    v.push_back(make_value_like("median", s.median, q, ref));
+    v.push_back(make_value_like("p95", s.p95, q, ref));
+    v.push_back(make_value_like("sd", s.sd_sample, q, ref));
+    v.push_back(make_value_like("min", s.min, q, ref));
+    v.push_back(make_value_like("max", s.max, q, ref));
+    if (std::isfinite(s.cv)) v.push_back(make_value("cv", s.cv * 100.0, model::Quantity::percent));
+    std::size_t ci_low = 0;
     if (s.n >= 6) {  // below 6 the summary already warns "need >= 6 samples for a 95 % CI"
         auto t = stats::t_interval_mean(values);
         if (t.has_bounds()) {
-            fact.values.push_back(make_value_like("mean 95% CI low", t.lo, q, ref));
-            fact.values.push_back(make_value_like("mean 95% CI high", t.hi, q, ref));
-            fact.values.push_back(make_count("confidence level, %", 95));
-            ci = " (95 % t-interval " + fact.values[fact.values.size() - 3].text + " to " + fact.values[fact.values.size() - 2].text + ")";
+            ci_low = v.size();
+            v.push_back(make_value_like("mean 95% CI low", t.lo, q, ref));
+            v.push_back(make_value_like("mean 95% CI high", t.hi, q, ref));
+            v.push_back(make_count("confidence level, %", 95));
         }
     }
-    fact.statement = subject + ", " + (warm_only ? "warm " : "") + measure.name + ": n=" + fact.values[0].text + ", mean " +
-                     fact.values[1].text + ci + ", median " + fact.values[2].text + ", p95 " + fact.values[3].text +
-                     ", min " + fact.values[5].text + ", max " + fact.values[6].text + ".";
-    fact.warnings = s.warnings;
-    facts.push_back(std::move(fact));
+    std::string& st = fact.statement;
+    st.reserve(fact.subject.size() + measure.name.size() + 160);
+    st.append(fact.subject).append(", ").append(warm_only ? "warm " : "").append(measure.name);
+    st.append(": n=").append(v[0].text).append(", mean ").append(v[1].text);
+    if (ci_low) st.append(" (95 % t-interval ").append(v[ci_low].text).append(" to ").append(v[ci_low + 1].text).append(")");
+    st.append(", median ").append(v[2].text).append(", p95 ").append(v[3].text);
+    st.append(", min ").append(v[5].text).append(", max ").append(v[6].text).append(".");
+    fact.warnings = std::move(s.warnings);
 }
 
 void add_weighted_rate(const Frame& f, const Group& g, std::vector<Fact>& facts) {
@@ -137,10 +153,11 @@ void add_summary_facts(std::span<const Frame> frames, std::vector<Fact>& facts) 
         int ttft = ttft_measure(f);
         for (const auto& g : groups_of(f)) {
             SourceCache cache;
+            SummaryScratch scratch;
             for (std::size_t m = 0; m < f.measures.size(); ++m) {
                 auto q = f.measures[m].quantity;
                 if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
-                add_group_summary(f, g, m, static_cast<int>(m) == ttft, cache, facts);
+                add_group_summary(f, g, m, static_cast<int>(m) == ttft, cache, scratch, facts);
             }
             add_weighted_rate(f, g, facts);
         }

@@ -22,7 +22,7 @@ std::string_view file_status_name(FileStatus status) {
     return "failed";
 }
 
-bool extend_last_source(std::vector<Source>& sources, std::string_view file, long long line, long long line_end,
+bool extend_last_source(std::vector<Source>& sources, const SharedPath& file, long long line, long long line_end,
                         std::string_view json_path) {
     if (sources.empty() || line <= 0 || !json_path.empty()) return false;
     Source& last = sources.back();

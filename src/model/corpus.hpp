@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/shared_path.hpp"
 #include "model/units.hpp"
 
 namespace model {
@@ -21,7 +22,7 @@ std::string_view file_status_name(FileStatus status);
 /// Where a value came from: a file plus a 1-based line (CSV row, Markdown line) and/or a JSON path
 /// such as `backends.onnx.benchmark.mean_time_ms` or `results[3].ttft_s`.
 struct Source {
-    std::string file;        ///< path relative to the ingested root, '/'-separated
+    SharedPath file;         ///< path relative to the ingested root, '/'-separated
     long long line = 0;      ///< 1-based physical line where the record starts; 0 when not applicable
     std::string json_path;   ///< empty for CSV/Markdown
     long long line_end = 0;  ///< when > line: the source is every record starting on lines line..line_end
@@ -32,7 +33,7 @@ struct Source {
 void add_source(std::vector<Source>& sources, const Source& source);
 /// The merge rule of add_source() alone: extends the last entry when a source with these parts
 /// continues its line range and returns true; otherwise leaves `sources` as it is.
-bool extend_last_source(std::vector<Source>& sources, std::string_view file, long long line, long long line_end,
+bool extend_last_source(std::vector<Source>& sources, const SharedPath& file, long long line, long long line_end,
                         std::string_view json_path);
 
 /// What a column or JSON key means. `reason` records how the decision was made (STYLE rule 10:

@@ -52,6 +52,31 @@ double percentile_unsorted(std::span<double> values, double p) {
     return lerp_numpy(*at, hi_value, r.fraction);
 }
 
+void percentiles_unsorted(std::span<double> values, std::span<const double> ps, std::span<double> out) {
+    assert(out.size() == ps.size());
+    const std::size_t n = values.size();
+    // Invariant: every value before `first` is <= every value from `first` on (nth_element's
+    // partition), so a higher rank is selected within [first, end) alone.
+    auto first = values.begin();
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        if (!defined(n, ps[i])) {
+            out[i] = std::numeric_limits<double>::quiet_NaN();
+            continue;
+        }
+        if (n == 1) {
+            out[i] = values[0];
+            continue;
+        }
+        const Rank r = rank_of(n, ps[i]);
+        const auto at = values.begin() + static_cast<std::ptrdiff_t>(r.lo);
+        if (at < first) first = values.begin();  // ps not ascending: select over everything
+        std::nth_element(first, at, values.end());
+        const double hi_value = r.lo + 1 < n ? *std::min_element(at + 1, values.end()) : *at;
+        out[i] = lerp_numpy(*at, hi_value, r.fraction);
+        first = at;
+    }
+}
+
 double median_of_sorted(std::span<const double> sorted) { return percentile(sorted, 0.5); }
 
 }  // namespace stats

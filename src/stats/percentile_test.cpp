@@ -89,5 +89,35 @@ TEST(StatsPercentile, UnsortedSelectionEqualsSortThenPercentile) {
     EXPECT_TRUE(std::isnan(percentile_unsorted(empty, 0.5)));
 }
 
+TEST(StatsPercentile, SeveralAtOnceEqualSortThenPercentile) {
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> value(-50, 50);
+    // Ascending (the fast path), unordered, repeated and undefined fractions.
+    const std::vector<std::vector<double>> fraction_lists = {
+        {0.0, 0.5, 0.9, 0.95, 0.99, 1.0}, {0.99, 0.5, 0.1}, {0.5, 0.5, 0.25}, {0.5, -0.1, 0.9, 1.5}};
+    for (std::size_t n : {1u, 2u, 3u, 5u, 8u, 71u, 500u}) {
+        for (const auto& ps : fraction_lists) {
+            std::vector<double> v(n);
+            for (auto& x : v) x = std::round(value(rng) * 4) / 4;  // ties included
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            std::vector<double> out(ps.size());
+            percentiles_unsorted(v, ps, out);
+            for (std::size_t i = 0; i < ps.size(); ++i) {
+                const double want = percentile(sorted, ps[i]);
+                if (std::isnan(want)) {
+                    EXPECT_TRUE(std::isnan(out[i])) << n << " p=" << ps[i];
+                } else {
+                    EXPECT_EQ(out[i], want) << n << " p=" << ps[i];
+                }
+            }
+        }
+    }
+    std::vector<double> empty, out(1);
+    const double half[] = {0.5};
+    percentiles_unsorted(empty, half, out);
+    EXPECT_TRUE(std::isnan(out[0]));
+}
+
 }  // namespace
 }  // namespace stats

@@ -29,7 +29,7 @@ struct Summary {
 };
 
 /// Summarises `values`: non-finite values are excluded and counted (with a warning), the rest are
-/// sorted for the percentiles (numpy 'linear', see percentile()) and the moments use the corrected
+/// selected for the percentiles (numpy 'linear', see percentile()) and the moments use the corrected
 /// two-pass algorithm (see moments()). Edge cases:
 /// - n = 0: every statistic NaN, warning "n=0: no finite values";
 /// - n = 1: mean = median = percentiles = min = max = the value, sd_population 0, sd_sample and
@@ -38,7 +38,7 @@ struct Summary {
 /// - mean = 0 with n ≥ 2: cv NaN plus a warning;
 /// - 1 ≤ n < 6: warning "need ≥ 6 samples for a 95 % CI" (METRICS.md), since any CI a report
 ///   puts next to this summary would be untrustworthy.
-/// Pure and thread-safe; O(n log n).
+/// Pure and thread-safe; O(n) (percentiles by selection, see percentiles_unsorted()).
 Summary summarize(std::span<const double> values);
 
 /// The mean of the finite values, exactly as summarize() computes it (same order of summation),
