@@ -1,6 +1,7 @@
-// Analysis cost against ingest cost on one folder, in one process: ingests the folder (timed),
-// then runs the analysis REPEAT times on the same corpus (timed, with its phases) and prints the
-// ratio of the fastest analysis to ingest. Issue 3's budget: analysis adds at most 50 % to ingest.
+// Analysis cost against ingest cost on one folder, in one process: ingests the folder REPEAT times
+// (timed; the last corpus is kept), then runs the analysis REPEAT times on that corpus (timed, with
+// its phases) and prints the ratio of the fastest analysis to the fastest ingest: both measured
+// the same way, on a warm page cache. Issue 3's budget: analysis adds at most 50 % to ingest.
 //
 // usage: analysis_cost DIR [REPEAT=3]
 #include <time.h>
@@ -9,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "analysis/engine.hpp"
@@ -29,21 +31,28 @@ int main(int argc, char** argv) {
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
         return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
     };
-    const double c0 = cpu_s();
-    auto t0 = std::chrono::steady_clock::now();
-    auto corpus = ingest::ingest_folder(argv[1], ingest::IngestOptions{});
-    const double ingest_s = seconds_since(t0), ingest_cpu_s = cpu_s() - c0;
-    if (!corpus) {
-        std::fprintf(stderr, "analysis_cost: %s\n", corpus.error().message.c_str());
-        return 1;
+    double ingest_best_s = 1e300;
+    std::optional<util::Result<model::Corpus>> corpus;
+    for (int i = 0; i < repeat; ++i) {
+        corpus.reset();  // one corpus in memory at a time
+        const double c0 = cpu_s();
+        auto t0 = std::chrono::steady_clock::now();
+        corpus.emplace(ingest::ingest_folder(argv[1], ingest::IngestOptions{}));
+        const double ingest_s = seconds_since(t0), ingest_cpu_s = cpu_s() - c0;
+        if (!*corpus) {
+            std::fprintf(stderr, "analysis_cost: %s\n", (*corpus).error().message.c_str());
+            return 1;
+        }
+        ingest_best_s = std::min(ingest_best_s, ingest_s);
+        std::printf("ingest:   %7.3f s  (cpu %.3f s; %zu files, %zu tables)\n", ingest_s, ingest_cpu_s, (**corpus).files.size(),
+                    (**corpus).tables.size());
     }
-    std::printf("folder: %zu files, %zu tables\ningest:   %7.3f s  (cpu %.3f s)\n", corpus->files.size(), corpus->tables.size(),
-                ingest_s, ingest_cpu_s);
+    const model::Corpus& kept = **corpus;
     double best_s = 1e300;
     for (int i = 0; i < repeat; ++i) {
         const double c1 = cpu_s();
         auto t1 = std::chrono::steady_clock::now();
-        auto result = analysis::analyze(*corpus);
+        auto result = analysis::analyze(kept);
         const double analysis_s = seconds_since(t1), analysis_cpu_s = cpu_s() - c1;
         best_s = std::min(best_s, analysis_s);
         std::printf("analysis: %7.3f s  (cpu %.3f s; %zu facts; ", analysis_s, analysis_cpu_s, result.facts.size());
@@ -51,6 +60,6 @@ int main(int argc, char** argv) {
             std::printf("%s%s %.3f", p ? ", " : "", result.phase_s[p].first.c_str(), result.phase_s[p].second);
         std::printf(")\n");
     }
-    std::printf("analysis / ingest = %.0f %% (fastest of %d; budget 50 %%)\n", 100.0 * best_s / ingest_s, repeat);
+    std::printf("analysis / ingest = %.0f %% (fastest of %d each; budget 50 %%)\n", 100.0 * best_s / ingest_best_s, repeat);
     return 0;
 }

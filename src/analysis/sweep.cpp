@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -83,36 +82,39 @@ std::vector<Config> configs_of(const Frame& f, int m, const RowConfigs& rc, Rows
     return out;
 }
 
-void add_range_fact(const Frame& f, const Measure& measure, const std::vector<Config>& configs, bool higher_is_better,
-                    std::vector<Fact>& facts) {
+// `subject` is "<frame subject> (<file>)", the same for every fact of a frame.
+void add_range_fact(const Frame& f, const std::string& subject, const Measure& measure, const std::vector<Config>& configs,
+                    bool higher_is_better, std::vector<Fact>& facts) {
     auto cmp = [&](const Config& a, const Config& b) { return higher_is_better ? a.mean < b.mean : a.mean > b.mean; };
     const Config& best = *std::max_element(configs.begin(), configs.end(), cmp);
     const Config& worst = *std::min_element(configs.begin(), configs.end(), cmp);
     std::size_t max_n = 0;
     for (const auto& c : configs) max_n = std::max(max_n, c.values.size());
-    Fact fact;
+    const std::string measure_slug = slug(measure.name);
+    Fact& fact = facts.emplace_back();
     fact.kind = "sweep.range";
-    fact.subject = frame_subject(f) + " (" + f.file + ")";
-    fact.id = "sweep-range/" + f.id + "/" + slug(measure.name);
+    fact.subject = subject;
+    fact.id = "sweep-range/" + f.id + "/" + measure_slug;
     double spread = std::fabs(best.mean - worst.mean) / std::fabs(worst.mean) * 100.0;
-    fact.values = {make_value("best " + measure.name, best.mean, measure.quantity),
-                   make_value("worst " + measure.name, worst.mean, measure.quantity),
-                   make_value("spread", spread, model::Quantity::percent),
-                   make_count("configurations", static_cast<double>(configs.size()))};
-    std::string what = max_n == 1 ? "" : "mean ";
-    fact.statement = "Sweep of " + fact.subject + " over " + fact.values[3].text + " configurations: fastest " + *best.key +
-                     " at " + what + fact.values[0].text + ", slowest " + *worst.key + " at " + what +
-                     fact.values[1].text + " (" + fact.values[2].text + " apart).";
+    fact.values.reserve(4);
+    fact.values.push_back(make_value("best " + measure.name, best.mean, measure.quantity));
+    fact.values.push_back(make_value("worst " + measure.name, worst.mean, measure.quantity));
+    fact.values.push_back(make_value("spread", spread, model::Quantity::percent));
+    fact.values.push_back(make_count("configurations", static_cast<double>(configs.size())));
+    const char* what = max_n == 1 ? "" : "mean ";
+    std::string& st = fact.statement;
+    st.append("Sweep of ").append(subject).append(" over ").append(fact.values[3].text).append(" configurations: fastest ");
+    st.append(*best.key).append(" at ").append(what).append(fact.values[0].text).append(", slowest ").append(*worst.key);
+    st.append(" at ").append(what).append(fact.values[1].text).append(" (").append(fact.values[2].text).append(" apart).");
+    fact.sources.reserve(best.sources.size() + worst.sources.size());
     fact.sources = best.sources;
     fact.sources.insert(fact.sources.end(), worst.sources.begin(), worst.sources.end());
-    facts.push_back(std::move(fact));
 
-    Fact noise;
+    Fact& noise = facts.emplace_back();
     noise.kind = "sweep.noise";
-    noise.subject = frame_subject(f) + " (" + f.file + ")";
-    noise.id = "sweep-noise/" + f.id + "/" + slug(measure.name);
-    noise.sources = best.sources;
-    noise.sources.insert(noise.sources.end(), worst.sources.begin(), worst.sources.end());
+    noise.subject = subject;
+    noise.id = "sweep-noise/" + f.id + "/" + measure_slug;
+    noise.sources = facts[facts.size() - 2].sources;  // the range fact's: best then worst
     if (max_n <= 1) {
         noise.severity = Severity::warning;
         noise.values = {make_value("spread", spread, model::Quantity::percent)};
@@ -130,51 +132,81 @@ void add_range_fact(const Frame& f, const Measure& measure, const std::vector<Co
                                                : ", not distinguishable from run-to-run noise.");
         noise.warnings = test.warnings;
     }
-    facts.push_back(std::move(noise));
 }
 
-void add_effect_facts(const Frame& f, int m, const std::vector<int>& dims, Rows which, std::vector<Fact>& facts) {
+// The numeric levels of dimension `d`, ascending, and the level of each of its codes (-1 for
+// missing or non-numeric texts and NaN). Texts that read as the same number ("40", "40.0") share
+// a level. Each distinct text is parsed once; rows then go by their code.
+struct Levels {
+    std::vector<double> value;
+    std::vector<int> of_code;
+};
+
+Levels levels_of_dim(const Frame& f, std::size_t d) {
+    const auto& texts = f.dim_values[d];
+    Levels out;
+    out.of_code.assign(texts.size(), -1);
+    std::vector<std::pair<double, std::size_t>> parsed;
+    for (std::size_t c = 1; c < texts.size(); ++c)
+        if (auto x = util::parse_number(texts[c]); x && !std::isnan(*x)) parsed.emplace_back(*x, c);
+    std::sort(parsed.begin(), parsed.end());
+    for (const auto& [x, c] : parsed) {
+        if (out.value.empty() || out.value.back() != x) out.value.push_back(x);  // -0 and 0 are one level
+        out.of_code[c] = static_cast<int>(out.value.size()) - 1;
+    }
+    return out;
+}
+
+void add_effect_facts(const Frame& f, const std::string& subject, int m, const std::vector<int>& dims, Rows which,
+                      std::vector<Fact>& facts) {
     const Measure& measure = f.measures[static_cast<std::size_t>(m)];
+    const std::string measure_slug = slug(measure.name);
     std::optional<std::vector<model::Source>> sources;  // the same rows for every dimension: built once
     for (int d : dims) {
         const auto du = static_cast<std::size_t>(d);
-        // Each distinct text of the dimension is parsed once; rows then go by their code.
-        std::vector<std::optional<double>> number_of(f.dim_values[du].size());
-        for (std::size_t c = 1; c < number_of.size(); ++c) number_of[c] = util::parse_number(f.dim_values[du][c]);
-        std::map<double, std::vector<double>> by_level;
-        std::map<double, std::uint32_t> level_code;  // the last text seen for a level, as in the data
+        const Levels levels = levels_of_dim(f, du);
+        std::vector<std::vector<double>> by_level(levels.value.size());  // values in row order
+        std::vector<std::uint32_t> level_code(levels.value.size());      // the last text seen for a level
         for (const auto& row : f.rows) {
             if (!row_selected(row, which)) continue;
             double v = row.values[static_cast<std::size_t>(m)];
             const std::uint32_t code = row.dim_codes[du];
-            const auto& level = number_of[code];
-            if (!std::isfinite(v) || !level) continue;
-            by_level[*level].push_back(v);
-            level_code[*level] = code;
+            const int level = levels.of_code[code];
+            if (!std::isfinite(v) || level < 0) continue;
+            by_level[static_cast<std::size_t>(level)].push_back(v);
+            level_code[static_cast<std::size_t>(level)] = code;
         }
-        std::map<double, std::string> level_text;
-        for (const auto& [level, code] : level_code) level_text[level] = f.dim_values[du][code];
-        if (by_level.size() < 2) continue;
-        Fact fact;
+        std::size_t seen = 0;
+        for (const auto& vals : by_level) seen += !vals.empty();
+        if (seen < 2) continue;
+        const std::string& dim_name = f.dim_names[du];
+        Fact& fact = facts.emplace_back();
         fact.kind = "sweep.effect";
-        fact.subject = frame_subject(f) + " (" + f.file + ")";
-        fact.id = "sweep-effect/" + f.id + "/" + slug(measure.name) + "/" + slug(f.dim_names[static_cast<std::size_t>(d)]);
+        fact.subject = subject;
+        fact.id = "sweep-effect/" + f.id + "/" + measure_slug + "/" + slug(dim_name);
+        fact.values.reserve(seen + 1);
         std::string parts;
         double lo = INFINITY, hi = -INFINITY;
-        for (const auto& [level, vals] : by_level) {
-            double mean = stats::mean_of_finite(vals);
+        for (std::size_t l = 0; l < by_level.size(); ++l) {
+            if (by_level[l].empty()) continue;
+            const std::string& text = f.dim_values[du][level_code[l]];
+            double mean = stats::mean_of_finite(by_level[l]);
             lo = std::min(lo, mean);
             hi = std::max(hi, mean);
-            fact.values.push_back(make_value(f.dim_names[static_cast<std::size_t>(d)] + "=" + level_text[level], mean, measure.quantity));
-            parts += (parts.empty() ? "" : ", ") + level_text[level] + ": " + fact.values.back().text;
+            std::string label;
+            label.reserve(dim_name.size() + 1 + text.size());
+            label.append(dim_name).append("=").append(text);
+            fact.values.push_back(make_value(std::move(label), mean, measure.quantity));
+            parts.append(parts.empty() ? "" : ", ").append(text).append(": ").append(fact.values.back().text);
         }
         fact.values.push_back(make_value("range of level means", (hi - lo) / std::fabs(lo) * 100.0, model::Quantity::percent));
-        fact.statement = "Main effect of " + f.dim_names[static_cast<std::size_t>(d)] + " on " +
-                         (which == Rows::warm ? "warm " : "") + measure.name + " in " + fact.subject + " (mean by level): " +
-                         parts + "; the level means differ by " + fact.values.back().text + ".";
+        std::string& st = fact.statement;
+        st.reserve(parts.size() + subject.size() + measure.name.size() + dim_name.size() + 80);
+        st.append("Main effect of ").append(dim_name).append(" on ").append(which == Rows::warm ? "warm " : "");
+        st.append(measure.name).append(" in ").append(subject).append(" (mean by level): ").append(parts);
+        st.append("; the level means differ by ").append(fact.values.back().text).append(".");
         if (!sources) sources = sources_of(f, m, which);
         fact.sources = *sources;
-        facts.push_back(std::move(fact));
     }
 }
 
@@ -193,12 +225,14 @@ void add_sweep_facts(std::span<const Frame> frames, std::vector<Fact>& facts) {
         auto configs = configs_of(f, main, rc, Rows::ok);
         if (configs.size() < 3) continue;
         bool higher = f.measures[static_cast<std::size_t>(main)].quantity != model::Quantity::time;
-        add_range_fact(f, f.measures[static_cast<std::size_t>(main)], configs, higher, facts);
-        add_effect_facts(f, main, dims, Rows::ok, facts);
+        const std::string subject = frame_subject(f) + " (" + f.file + ")";
+        add_range_fact(f, subject, f.measures[static_cast<std::size_t>(main)], configs, higher, facts);
+        add_effect_facts(f, subject, main, dims, Rows::ok, facts);
         if (ttft >= 0 && ttft != main) {
             auto ttft_configs = configs_of(f, ttft, rc, Rows::warm);
-            if (ttft_configs.size() >= 3) add_range_fact(f, f.measures[static_cast<std::size_t>(ttft)], ttft_configs, false, facts);
-            add_effect_facts(f, ttft, dims, Rows::warm, facts);
+            if (ttft_configs.size() >= 3)
+                add_range_fact(f, subject, f.measures[static_cast<std::size_t>(ttft)], ttft_configs, false, facts);
+            add_effect_facts(f, subject, ttft, dims, Rows::warm, facts);
         }
     }
 }
