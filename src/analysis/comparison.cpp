@@ -6,6 +6,7 @@
 
 #include "analysis/select.hpp"
 #include "stats/interval.hpp"
+#include "stats/percentile.hpp"
 #include "stats/ratio.hpp"
 #include "stats/summary.hpp"
 #include "util/strings.hpp"
@@ -106,8 +107,9 @@ void add_comparison(const Frame& f, std::size_t d, int m, std::vector<Fact>& fac
 // 95 % CI of a median: percentile bootstrap (2000 resamples, fixed seed) up to 5000 values; above
 // that the distribution-free order-statistic interval (ranks n/2 -+ 1.96 sqrt(n)/2, the normal
 // approximation to the binomial; Hollander & Wolfe), which costs a sort instead of 10^7 draws.
+constexpr std::size_t kBootstrapLimit = 5000;
+
 stats::Interval median_ci(const std::vector<double>& values) {
-    constexpr std::size_t kBootstrapLimit = 5000;
     if (values.size() <= kBootstrapLimit) return stats::bootstrap_ci(values, 0.5);
     std::vector<double> sorted = values;
     std::sort(sorted.begin(), sorted.end());
@@ -116,7 +118,7 @@ stats::Interval median_ci(const std::vector<double>& values) {
     auto rank = [&](double r) { return static_cast<std::size_t>(std::clamp(r, 1.0, n)) - 1; };
     stats::Interval ci;
     ci.n = sorted.size();
-    ci.center = stats::summarize(sorted).median;
+    ci.center = stats::median_of_sorted(sorted);
     ci.lo = sorted[rank(std::floor(n / 2.0 - half_width))];
     ci.hi = sorted[rank(std::ceil(n / 2.0 + half_width + 1.0))];
     return ci;
@@ -160,11 +162,18 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
             if (util::normalise_name(f.dim_names[d]) == "model") model_dim = static_cast<int>(d);
         int tok = token_count_measure(f), dec = decode_time_measure(f);
         const std::string subject = model_dim >= 0 ? std::string() : frame_subject(f);
+        const std::string* last_label = nullptr;
+        Pool* pool = nullptr;
         for (const auto& row : f.rows) {
             double v = row.values[static_cast<std::size_t>(m)];
             if (row.failed || !std::isfinite(v)) continue;
             const std::string& label = model_dim >= 0 ? f.dim(row, static_cast<std::size_t>(model_dim)) : subject;
-            Pool& p = pools[label];
+            // Consecutive rows mostly name the same model: look the pool up only when it changes.
+            if (&label != last_label) {
+                last_label = &label;
+                pool = &pools[label];
+            }
+            Pool& p = *pool;
             p.rates.push_back(v);
             add_row_source(p.sources, f, row);
             // Rows arrive frame by frame: comparing with the last file keeps this linear.
@@ -176,8 +185,14 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         }
     }
     if (pools.size() < 2) return;
+    // The CI of each median first: above the bootstrap limit it sorts the rates anyway, and its
+    // center is then the median (numpy definition, as summarize()), so a pool is ordered once.
+    std::map<std::string, stats::Interval> cis;
     std::vector<std::pair<double, std::string>> order;
-    for (const auto& [label, p] : pools) order.emplace_back(stats::summarize(p.rates).median, label);
+    for (const auto& [label, p] : pools) {
+        const auto& ci = cis[label] = median_ci(p.rates);
+        order.emplace_back(p.rates.size() > kBootstrapLimit ? ci.center : stats::summarize(p.rates).median, label);
+    }
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
     Fact fact;
     fact.kind = "ranking.throughput";
@@ -192,7 +207,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         fact.values.push_back(make_count(label + " successful calls", static_cast<double>(p.rates.size())));
         part += " (" + fact.values.back().text + " calls";
         // Percentile bootstrap of the median (fixed seed, 2000 resamples): few models, cheap here.
-        auto ci = median_ci(p.rates);
+        const auto& ci = cis[label];
         if (ci.has_bounds()) {
             fact.values.push_back(make_value(label + " median 95% CI low", ci.lo, model::Quantity::throughput));
             fact.values.push_back(make_value(label + " median 95% CI high", ci.hi, model::Quantity::throughput));

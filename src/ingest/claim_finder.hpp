@@ -16,7 +16,7 @@ inline constexpr std::size_t kMaxClaimText = 300;
 
 /// Where the claims of one segment come from. The references must outlive the call.
 struct ClaimSite {
-    const std::string& file;
+    const model::SharedPath& file;
     long long line = 0;
     const std::string& heading;  ///< nearest heading, copied into each Claim::heading
     std::size_t max_claims = 0;  ///< stop once `out` holds this many claims

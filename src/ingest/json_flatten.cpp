@@ -40,7 +40,7 @@ struct TableBuilder {
     model::Table finish() {
         for (auto& row : table.rows) row.cells.resize(table.columns.size());
         if (skipped > 0) {
-            const std::string where = table.line > 0 ? table.file + ":" + std::to_string(table.line) : table.file;
+            const std::string where = table.line > 0 ? table.file + ":" + std::to_string(table.line) : table.file.str();
             table.warnings.push_back(where + ": " + (table.locator.empty() ? std::string("root array") : table.locator) +
                                      ": " + std::to_string(skipped) + " elements that are not objects were skipped");
         }
@@ -50,7 +50,7 @@ struct TableBuilder {
 }  // namespace
 
 struct Flattener::Impl {
-    std::string file;
+    model::SharedPath file;  // interned once: copied into every table and scalar of the document
     long long line = 0;
     std::string path, pattern;     // JSON path and pattern of the value being walked
     std::size_t scope_start = 0;   // where the current scope (root, level entry, record) starts in path

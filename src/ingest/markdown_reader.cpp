@@ -44,7 +44,7 @@ bool closes_fence(std::string_view line, const Fence& fence) {
 
 class MarkdownReader {
 public:
-    MarkdownReader(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+    MarkdownReader(std::string_view text, const std::string& file) : text_(text), file_(file), path_(file) {}
     FileContent read();
 
 private:
@@ -62,6 +62,7 @@ private:
 
     std::string_view text_;
     const std::string& file_;
+    const model::SharedPath path_;  // interned once: copied into every table and claim of the file
     FileContent out_;
     std::optional<Fence> fence_;
     model::Table* table_ = nullptr;  // the open table (points into out_.tables)
@@ -179,7 +180,7 @@ void MarkdownReader::read_segments(std::string_view text, long long number) {
 
 void MarkdownReader::start_table(md::HeaderMatch header, long long number) {
     model::Table table;
-    table.file = file_;
+    table.file = path_;
     table.locator = heading_;
     table.line = number;
     table.columns = std::move(header.names);
@@ -226,7 +227,7 @@ void MarkdownReader::add_heading(const md::AtxHeading& heading, long long number
 
 void MarkdownReader::add_claims(std::string_view text, long long number, const std::string& heading) {
     if (claims_full_) return;
-    md::ClaimSite site{file_, number, heading, kMaxClaims};
+    md::ClaimSite site{path_, number, heading, kMaxClaims};
     if (!md::find_prose_claims(text, site, out_.claims)) {
         claims_full_ = true;
         warn(number, "more than 100000 claims; later claims are not read");

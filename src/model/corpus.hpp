@@ -85,7 +85,7 @@ struct ColumnValues {
 /// Readers fill `rows[i].cells`; ingest then calls compact(), which moves the cells into `values`
 /// (columnar) and empties each Row::cells. Use the accessors, which work in both states.
 struct Table {
-    std::string file;                  ///< relative path
+    SharedPath file;                   ///< relative path
     std::string locator;               ///< "" (CSV), heading text (Markdown), JSON path (JSON)
     long long line = 0;                ///< where the table starts
     std::vector<std::string> columns;  ///< header names as written
