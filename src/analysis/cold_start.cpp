@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "analysis/comparison.hpp"
 #include "analysis/select.hpp"
@@ -23,16 +22,15 @@ double warm_baseline(std::vector<double> v) {
     return stats::percentile_unsorted(v, 0.25);
 }
 
-// Settings that differ from the previous row: the usual trigger of an Ollama reload.
-std::string changed_settings(const Frame& f, std::size_t r) {
-    if (r == 0) return "";
-    std::string out;
+// Whether a setting (or the model itself) differs from the previous row: the usual trigger of an
+// Ollama reload.
+bool settings_changed(const Frame& f, std::size_t r) {
+    if (r == 0) return false;
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
         bool trigger = f.dim_is_setting[d] || is_subject_dimension(f.dim_names[d]);  // settings or the model itself
-        if (!trigger || f.rows[r].dim_codes[d] == f.rows[r - 1].dim_codes[d]) continue;
-        out += (out.empty() ? "" : ", ") + f.dim_names[d] + " " + f.dim(f.rows[r - 1], d) + " -> " + f.dim(f.rows[r], d);
+        if (trigger && f.rows[r].dim_codes[d] != f.rows[r - 1].dim_codes[d]) return true;
     }
-    return out;
+    return false;
 }
 
 }  // namespace
@@ -66,19 +64,27 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
     for (const auto& row : f.rows) cold_total += row.cold;
     if (cold_total < 2) return;
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
-        std::map<std::string, std::pair<std::size_t, std::size_t>> by_level;  // cold, total
+        // Cold and total rows per dimension code; codes are the distinct texts of the dimension.
+        const auto& texts = f.dim_values[d];
+        std::vector<std::pair<std::size_t, std::size_t>> by_code(texts.size());  // cold, total
         for (const auto& row : f.rows) {
             if (row.failed) continue;
-            auto& c = by_level[f.dim(row, d)];
+            auto& c = by_code[row.dim_codes[d]];
             c.first += row.cold;
             ++c.second;
         }
-        if (by_level.size() < 2) continue;
-        for (const auto& [level, counts] : by_level) {
+        std::vector<std::uint32_t> levels;  // codes with rows, in text order
+        for (std::uint32_t code = 0; code < by_code.size(); ++code)
+            if (by_code[code].second > 0) levels.push_back(code);
+        if (levels.size() < 2) continue;
+        std::sort(levels.begin(), levels.end(), [&](std::uint32_t a, std::uint32_t b) { return texts[a] < texts[b]; });
+        for (const std::uint32_t code : levels) {
+            const auto& counts = by_code[code];
+            const std::string& level = texts[code];
             if (counts.first != cold_total) continue;
             std::vector<double> with, without;
             for (const auto& row : f.rows) {
-                if (row.failed || f.dim(row, d) != level) continue;
+                if (row.failed || row.dim_codes[d] != code) continue;
                 (row.cold ? with : without).push_back(row.values[static_cast<std::size_t>(ttft)]);
             }
             Fact fact;
@@ -88,7 +94,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
             fact.id = "cold-start-confounded/" + f.id + "/" + slug(f.dim_names[d]);
             bool after_change = true;
             for (std::size_t r = 1; r < f.rows.size(); ++r)
-                if (f.rows[r].cold && changed_settings(f, r).empty()) after_change = false;
+                if (f.rows[r].cold && !settings_changed(f, r)) after_change = false;
             const std::string label = f.dim_names[d] + "=" + level;
             fact.values = {make_count("reloads at this level", static_cast<double>(counts.first)),
                            make_value("mean TTFT of those reloads", stats::mean_of_finite(with), model::Quantity::time)};
@@ -125,16 +131,17 @@ void add_cold_start_facts(std::span<const Frame> frames, std::vector<Fact>& fact
             add_row_source(fact.sources, f, row);
         }
         if (cold.empty()) continue;
-        auto all = stats::summarize(values_of(f, ttft, Rows::ok));
+        const std::vector<double> ok = values_of(f, ttft, Rows::ok);  // finite values only
+        const double mean_all = stats::mean_of_finite(ok);
         auto warm = stats::summarize(values_of(f, ttft, Rows::warm));
         fact.kind = "cold_start";
         fact.severity = Severity::notice;
         fact.subject = f.label;
         fact.id = "cold-start/" + f.id;
         fact.values = {make_count("cold calls", static_cast<double>(cold.size())),
-                       make_count("calls", static_cast<double>(all.n)),
+                       make_count("calls", static_cast<double>(ok.size())),
                        make_value("max cold TTFT", *std::max_element(cold.begin(), cold.end()), model::Quantity::time),
-                       make_value("mean TTFT with cold calls", all.mean, model::Quantity::time),
+                       make_value("mean TTFT with cold calls", mean_all, model::Quantity::time),
                        make_value("median warm TTFT", warm.median, model::Quantity::time),
                        make_value("p95 warm TTFT", warm.p95, model::Quantity::time)};
         fact.statement = f.label + ": " + fact.values[0].text + " of " + fact.values[1].text +

@@ -72,13 +72,20 @@ std::pair<std::string, std::string> split_parts(const std::string& text, model::
 }
 
 FactValue value_with_text(std::string label, double canonical, model::Quantity quantity, std::string text) {
-    auto [number, unit] = split_parts(text, quantity);
+    // The split of split_parts(), as offsets: "1.5x" -> "1.5" + "x", "7.90 tok/s" -> "7.90" + "tok/s".
+    std::size_t number_size = text.size(), unit_offset = text.size();
+    if (quantity == model::Quantity::ratio && !text.empty() && text.back() == 'x') {
+        number_size = unit_offset = text.size() - 1;
+    } else if (auto space = text.find(' '); space != std::string::npos) {
+        number_size = space;
+        unit_offset = space + 1;
+    }
     FactValue v;
     v.label = std::move(label);
     v.value = canonical;
     v.quantity = quantity;
-    v.number_size = static_cast<std::uint16_t>(number.size());
-    v.unit_offset = static_cast<std::uint16_t>(text.size() - unit.size());
+    v.number_size = static_cast<std::uint16_t>(number_size);
+    v.unit_offset = static_cast<std::uint16_t>(unit_offset);
     v.text = std::move(text);
     return v;
 }

@@ -50,5 +50,19 @@ TEST(FactFormat, MakeValueLikeSharesTheReferenceUnit) {
     EXPECT_EQ(n.text, "n/a");
 }
 
+TEST(FactFormat, ValueNumberAndUnitAreTheSplitOfFormatParts) {
+    using model::Quantity;
+    for (auto q : {Quantity::time, Quantity::throughput, Quantity::rate, Quantity::percent, Quantity::ratio, Quantity::tokens,
+                   Quantity::bytes, Quantity::power, Quantity::temperature, Quantity::frequency, Quantity::count,
+                   Quantity::unknown}) {
+        for (double x : {0.0, 0.0123, 1.5, 12.0, 86.65, 4096.0, 3.2e9, -7.25, std::nan(""), static_cast<double>(INFINITY)}) {
+            auto v = make_value("x", x, q);
+            auto [number, unit] = format_parts(x, q);
+            EXPECT_EQ(v.number(), number) << v.text;
+            EXPECT_EQ(v.unit(), unit) << v.text;
+        }
+    }
+}
+
 }  // namespace
 }  // namespace analysis

@@ -79,6 +79,28 @@ private:
     std::unordered_map<std::uint64_t, std::uint32_t> number_code_;
 };
 
+// Whether a table of two or more rows has the same text in every row of column `c` (missing
+// counts as the text ""). A compacted column compares codes and number bits; only where those
+// differ are the texts compared (two spellings of one number cannot occur, but stay exact).
+bool is_constant_column(const model::Table& table, std::size_t c) {
+    const std::size_t n = table.rows.size();
+    if (n < 2) return false;
+    std::size_t r = 1;
+    if (table.compacted()) {
+        const auto& col = table.values[c];
+        auto same_as_first = [&](std::size_t i) {
+            return (col.codes.empty() || col.codes[i] == col.codes[0]) &&
+                   (col.numbers.empty() || std::bit_cast<std::uint64_t>(col.numbers[i]) == std::bit_cast<std::uint64_t>(col.numbers[0]));
+        };
+        while (r < n && same_as_first(r)) ++r;
+        if (r == n) return true;
+    }
+    const std::string first = table.text_at(0, c);
+    for (; r < n; ++r)
+        if (table.text_at(r, c) != first) return false;
+    return true;
+}
+
 Frame frame_from_table(const model::Table& table) {
     Frame f;
     f.file = table.file;
@@ -105,16 +127,14 @@ Frame frame_from_table(const model::Table& table) {
     // Constant dimensions (same text in every row) become context.
     std::vector<std::size_t> varying;
     for (auto c : dim_cols) {
-        std::set<std::string> distinct;
-        for (std::size_t r = 0; r < table.rows.size() && distinct.size() < 2; ++r) distinct.insert(table.text_at(r, c));
-        if (distinct.size() == 1 && table.rows.size() > 1) {
-            f.context.emplace_back(table.columns[c], *distinct.begin());
+        if (is_constant_column(table, c)) {
+            f.context.emplace_back(table.columns[c], table.text_at(0, c));
         } else {
             varying.push_back(c);
             f.dim_names.push_back(table.columns[c]);
             bool setting = true;
-            for (std::size_t r = 0; r < table.rows.size(); ++r)
-                if (!table.missing_at(r, c)) setting = setting && table.is_number_at(r, c);
+            for (std::size_t r = 0; r < table.rows.size() && setting; ++r)
+                if (!table.missing_at(r, c)) setting = table.is_number_at(r, c);
             f.dim_is_setting.push_back(setting);
         }
     }
