@@ -4,7 +4,6 @@
 #include <map>
 #include <span>
 #include <thread>
-#include <unordered_map>
 
 #include "analysis/claims.hpp"
 #include "analysis/cold_start.hpp"
@@ -16,17 +15,6 @@
 namespace analysis {
 
 namespace {
-
-// Two facts must never share an id; a repeated subject gets "-2", "-3", ... in input order.
-void make_ids_unique(std::vector<Fact>& facts) {
-    // Keys view the ids of first occurrences, which are never renamed.
-    std::unordered_map<std::string_view, int> seen;
-    seen.reserve(facts.size());
-    for (auto& f : facts) {
-        int n = ++seen[f.id];
-        if (n > 1) f.id += "-" + std::to_string(n);
-    }
-}
 
 // The per-frame analyzers, run on one slice of the frames. Slices are analysed on separate threads
 // and their facts concatenated in frame order, so the result is the same as one sequential pass.

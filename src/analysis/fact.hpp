@@ -61,4 +61,8 @@ std::string slug(std::string_view text);
 
 std::string_view severity_name(Severity severity);
 
+/// Makes ids unique in input order: the second fact with an id gets "<id>-2", the third "<id>-3".
+/// Renamed ids are not registered again. Linear; no allocation per fact.
+void make_ids_unique(std::vector<Fact>& facts);
+
 }  // namespace analysis

@@ -64,5 +64,25 @@ TEST(FactFormat, ValueNumberAndUnitAreTheSplitOfFormatParts) {
     }
 }
 
+TEST(FactIds, RepeatedIdsGetCountersInInputOrder) {
+    std::vector<Fact> facts;
+    for (const char* id : {"a", "b", "a", "c", "a", "b", "a-2"}) facts.push_back(Fact{.id = id});
+    make_ids_unique(facts);
+    std::vector<std::string> ids;
+    for (const auto& f : facts) ids.push_back(f.id);
+    // "a-2" was an id of its own before renaming: it is not compared with renamed ids.
+    EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "a-2", "c", "a-3", "b-2", "a-2"}));
+}
+
+TEST(FactIds, ManyIdsStayUniqueAndUnchangedWhenDistinct) {
+    std::vector<Fact> facts;
+    for (int i = 0; i < 50000; ++i) facts.push_back(Fact{.id = "summary/f" + std::to_string(i % 25000)});
+    make_ids_unique(facts);
+    for (int i = 0; i < 50000; ++i) {
+        const std::string want = "summary/f" + std::to_string(i % 25000) + (i < 25000 ? "" : "-2");
+        ASSERT_EQ(facts[static_cast<std::size_t>(i)].id, want) << i;
+    }
+}
+
 }  // namespace
 }  // namespace analysis
