@@ -6,7 +6,6 @@
 
 #include "analysis/select.hpp"
 #include "stats/interval.hpp"
-#include "stats/percentile.hpp"
 #include "stats/ratio.hpp"
 #include "stats/summary.hpp"
 #include "util/strings.hpp"
@@ -105,23 +104,12 @@ void add_comparison(const Frame& f, std::size_t d, int m, std::vector<Fact>& fac
 }
 
 // 95 % CI of a median: percentile bootstrap (2000 resamples, fixed seed) up to 5000 values; above
-// that the distribution-free order-statistic interval (ranks n/2 -+ 1.96 sqrt(n)/2, the normal
-// approximation to the binomial; Hollander & Wolfe), which costs a sort instead of 10^7 draws.
+// that the distribution-free order-statistic interval (stats::median_order_ci), which costs a few
+// selections instead of 10^7 draws.
 constexpr std::size_t kBootstrapLimit = 5000;
 
 stats::Interval median_ci(const std::vector<double>& values) {
-    if (values.size() <= kBootstrapLimit) return stats::bootstrap_ci(values, 0.5);
-    std::vector<double> sorted = values;
-    std::sort(sorted.begin(), sorted.end());
-    const double n = static_cast<double>(sorted.size());
-    const double half_width = 1.959963984540054 * std::sqrt(n) / 2.0;
-    auto rank = [&](double r) { return static_cast<std::size_t>(std::clamp(r, 1.0, n)) - 1; };
-    stats::Interval ci;
-    ci.n = sorted.size();
-    ci.center = stats::median_of_sorted(sorted);
-    ci.lo = sorted[rank(std::floor(n / 2.0 - half_width))];
-    ci.hi = sorted[rank(std::ceil(n / 2.0 + half_width + 1.0))];
-    return ci;
+    return values.size() <= kBootstrapLimit ? stats::bootstrap_ci(values, 0.5) : stats::median_order_ci(values);
 }
 
 }  // namespace
@@ -148,7 +136,8 @@ void add_level_comparison_facts(std::span<const Frame> frames, std::vector<Fact>
 
 void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
     struct Pool {
-        std::vector<double> rates, tokens, decode_s;
+        std::vector<double> rates;
+        stats::WeightedRateSum tokens_per_s;  // generated tokens over decode seconds, row by row
         std::vector<model::Source> sources;
         std::vector<std::string> files;
     };
@@ -179,14 +168,13 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
             // Rows arrive frame by frame: comparing with the last file keeps this linear.
             if (p.files.empty() || p.files.back() != f.file) p.files.push_back(f.file);
             if (tok >= 0 && dec >= 0) {
-                p.tokens.push_back(row.values[static_cast<std::size_t>(tok)]);
-                p.decode_s.push_back(row.values[static_cast<std::size_t>(dec)]);
+                p.tokens_per_s.add(row.values[static_cast<std::size_t>(tok)], row.values[static_cast<std::size_t>(dec)]);
             }
         }
     }
     if (pools.size() < 2) return;
-    // The CI of each median first: above the bootstrap limit it sorts the rates anyway, and its
-    // center is then the median (numpy definition, as summarize()), so a pool is ordered once.
+    // The CI of each median first: above the bootstrap limit it selects the median anyway (numpy
+    // definition, as summarize()), so a large pool is not searched twice.
     std::map<std::string, stats::Interval> cis;
     std::vector<std::pair<double, std::string>> order;
     for (const auto& [label, p] : pools) {
@@ -215,8 +203,8 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         } else {
             for (const auto& w : ci.warnings) fact.warnings.push_back(label + ": " + w);
         }
-        if (!p.tokens.empty()) {
-            auto w = stats::weighted_rate(p.tokens, p.decode_s);
+        if (p.tokens_per_s.pairs() > 0) {
+            auto w = p.tokens_per_s.result();
             if (std::isfinite(w.rate)) {
                 fact.values.push_back(make_value(label + " token-weighted tokens/s", w.rate, model::Quantity::throughput));
                 part += ", token-weighted " + fact.values.back().text;

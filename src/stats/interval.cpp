@@ -4,6 +4,7 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <utility>
 
@@ -161,6 +162,35 @@ Interval bootstrap_ci(std::span<const double> values, double p, const BootstrapO
     const double alpha = 1.0 - options.confidence;
     r.lo = percentile(statistics, alpha / 2);
     r.hi = percentile(statistics, 1.0 - alpha / 2);
+    return r;
+}
+
+Interval median_order_ci(std::span<const double> values) {
+    Interval r;
+    FiniteSample sample = start_interval(r, values, false);
+    std::vector<double>& v = sample.values;
+    const std::size_t n = v.size();
+    if (n == 0) return r;
+    const double nd = static_cast<double>(n);
+    const double half_width = 1.959963984540054 * std::sqrt(nd) / 2.0;
+    auto rank = [&](double one_based) { return static_cast<std::size_t>(std::clamp(one_based, 1.0, nd)) - 1; };
+    const std::size_t lo = rank(std::floor(nd / 2.0 - half_width)), hi = rank(std::ceil(nd / 2.0 + half_width + 1.0));
+    const double h = static_cast<double>(n - 1) * 0.5;  // the median as percentile() takes it
+    const std::size_t mid = static_cast<std::size_t>(std::floor(h)), mid_next = std::min(mid + 1, n - 1);
+    // Each selection puts rank k in place with no larger value before it and no smaller one
+    // after, so the ranks, taken in ascending order, each search only the part after the
+    // previous one (which stays where it is).
+    std::size_t ranks[] = {lo, mid, mid_next, hi};
+    std::sort(std::begin(ranks), std::end(ranks));
+    std::size_t first = 0;
+    for (std::size_t k : ranks) {
+        if (k < first) continue;  // a repeated rank, already in place
+        std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(first), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+        first = k + 1;
+    }
+    r.center = lerp_numpy(v[mid], v[mid_next], h - std::floor(h));
+    r.lo = v[lo];
+    r.hi = v[hi];
     return r;
 }
 

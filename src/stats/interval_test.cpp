@@ -210,5 +210,47 @@ TEST(StatsBootstrap, EqualValuesGiveAPointInterval) {
     EXPECT_EQ(r.hi, 4.0);
 }
 
+// Order-statistic interval of the median: n = 10000 values 1..10000 (shuffled). Half width
+// 1.959963984540054 * sqrt(10000) / 2 = 97.998; ranks floor(5000 - 97.998) = 4902 and
+// ceil(5000 + 97.998 + 1) = 5099, so the bounds are the values 4902 and 5099; median 5000.5.
+TEST(StatsMedianOrderCi, RanksOfAKnownSample) {
+    std::vector<double> v(10000);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = static_cast<double>((i * 7919) % 10000 + 1);  // a permutation
+    const Interval r = median_order_ci(v);
+    EXPECT_EQ(r.n, 10000u);
+    EXPECT_EQ(r.center, 5000.5);
+    EXPECT_EQ(r.lo, 4902.0);
+    EXPECT_EQ(r.hi, 5099.0);
+    EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(StatsMedianOrderCi, SameAsSortingWithTiesAndExcludesNonFinite) {
+    std::vector<double> v;
+    for (int i = 0; i < 7001; ++i) v.push_back(static_cast<double>((i * 37) % 613) / 4.0);  // many ties
+    v.push_back(std::numeric_limits<double>::quiet_NaN());
+    const Interval r = median_order_ci(v);
+    std::vector<double> sorted(v.begin(), v.end() - 1);
+    std::sort(sorted.begin(), sorted.end());
+    const double n = static_cast<double>(sorted.size()), hw = 1.959963984540054 * std::sqrt(n) / 2.0;
+    EXPECT_EQ(r.n, sorted.size());
+    EXPECT_EQ(r.center, sorted[3500]);  // odd n: the middle value
+    EXPECT_EQ(r.lo, sorted[static_cast<std::size_t>(std::floor(n / 2 - hw)) - 1]);
+    EXPECT_EQ(r.hi, sorted[static_cast<std::size_t>(std::ceil(n / 2 + hw + 1)) - 1]);
+    EXPECT_EQ(r.warnings.size(), 1u);  // the excluded NaN
+}
+
+TEST(StatsMedianOrderCi, TinyAndEmptySamples) {
+    const std::vector<double> one = {4.5};
+    const Interval r = median_order_ci(one);
+    EXPECT_EQ(r.center, 4.5);
+    EXPECT_EQ(r.lo, 4.5);
+    EXPECT_EQ(r.hi, 4.5);
+    const std::vector<double> none;
+    const Interval e = median_order_ci(none);
+    EXPECT_TRUE(std::isnan(e.center));
+    EXPECT_FALSE(e.has_bounds());
+    EXPECT_FALSE(e.warnings.empty());
+}
+
 }  // namespace
 }  // namespace stats

@@ -42,4 +42,17 @@ struct WeightedRate {
 WeightedRate weighted_rate(std::span<const double> numerators,
                            std::span<const double> denominators);
 
+/// weighted_rate() fed one pair at a time, for callers that would otherwise keep millions of
+/// pairs only to sum them: add() in the same order gives the same sums, bit for bit.
+class WeightedRateSum {
+public:
+    void add(double numerator, double denominator);
+    std::size_t pairs() const { return r_.used + r_.ignored; }
+    /// The rate and warnings of the pairs added so far, as weighted_rate() of them would report.
+    WeightedRate result() const;
+
+private:
+    WeightedRate r_;
+};
+
 }  // namespace stats

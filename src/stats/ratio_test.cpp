@@ -77,5 +77,22 @@ TEST(StatsWeightedRate, LengthMismatchComputesNothing) {
     EXPECT_EQ(r.warnings[0], "weighted rate: 3 numerators but 2 denominators; nothing computed");
 }
 
+TEST(StatsWeightedRateSum, PairByPairEqualsTheSpanForm) {
+    // 300 + 0 (ignored: NaN seconds) + 150 + 50 (ignored: 0 s) tokens over 2.0 + 1.5 s = 450 / 3.5.
+    const std::vector<double> tokens = {300, 100, 150, 50}, seconds = {2.0, std::nan(""), 1.5, 0.0};
+    WeightedRateSum sum;
+    for (std::size_t i = 0; i < tokens.size(); ++i) sum.add(tokens[i], seconds[i]);
+    const WeightedRate a = sum.result(), b = weighted_rate(tokens, seconds);
+    EXPECT_EQ(sum.pairs(), 4u);
+    EXPECT_DOUBLE_EQ(a.rate, 450.0 / 3.5);
+    EXPECT_EQ(a.rate, b.rate);
+    EXPECT_EQ(a.numerator_sum, b.numerator_sum);
+    EXPECT_EQ(a.denominator_sum, b.denominator_sum);
+    EXPECT_EQ(a.used, 2u);
+    EXPECT_EQ(a.ignored, 2u);
+    EXPECT_EQ(a.warnings, b.warnings);
+    EXPECT_TRUE(std::isnan(WeightedRateSum().result().rate));
+}
+
 }  // namespace
 }  // namespace stats
