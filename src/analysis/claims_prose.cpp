@@ -236,7 +236,7 @@ std::vector<ClaimCase> cases_of(const model::Corpus& corpus) {
         by_path.emplace(f.path, &f);
         if (f.status != model::FileStatus::parsed || !f.duplicate_of.empty()) skip.insert(f.path);
     }
-    std::map<std::tuple<std::string, long long, model::Quantity>, std::size_t> per_line;
+    std::map<std::tuple<model::SharedPath, long long, model::Quantity>, std::size_t> per_line;
     for (const auto& c : corpus.claims) ++per_line[{c.source.file, c.source.line, c.unit.quantity}];
     std::vector<ClaimCase> out;
     for (const auto& c : corpus.claims) {

@@ -131,8 +131,12 @@ void SubjectIndex::index_frame(std::size_t f) {
         }
     for (std::size_t d = 0; d < frame.dim_names.size(); ++d) {
         if (frame.dim_is_setting[d] || !names_subject(frame.dim_names[d])) continue;
+        // The distinct texts of the dimension's rows, cleaned: each code once, not each row.
+        std::vector<char> used(frame.dim_values[d].size(), 0);
+        for (const auto& row : frame.rows) used[row.dim_codes[d]] = 1;
         std::set<std::string> levels;
-        for (const auto& row : frame.rows) levels.insert(clean_level(frame.dim(row, d)));
+        for (std::size_t code = 0; code < used.size(); ++code)
+            if (used[code]) levels.insert(clean_level(frame.dim_values[d][code]));
         for (const auto& level : levels) {
             add(level, f, static_cast<int>(d), level, 2);
             for (const auto& part : value_parts(level)) add(part, f, static_cast<int>(d), level, 1);
