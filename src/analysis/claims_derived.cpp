@@ -273,10 +273,10 @@ std::string folder_of(const std::string& file) {
     return slash == std::string::npos ? "" : file.substr(0, slash);
 }
 
-RawIndex index_raw(const std::vector<Frame>& frames) {
+RawIndex index_raw(const std::vector<Frame>& frames, const std::vector<char>& summary) {
     RawIndex index;
     for (const auto& r : frames) {
-        if (r.derived || is_summary(r)) continue;
+        if (r.derived || summary[static_cast<std::size_t>(&r - frames.data())]) continue;
         const std::string folder = folder_of(r.file);
         index.by_folder[folder].push_back(&r);
         index.stems.emplace(&r, cu::stem_of(r.file));
@@ -387,10 +387,14 @@ void emit_unmatched(const std::vector<const Frame*>& unmatched, std::vector<Fact
 }  // namespace
 
 void add_derived_check_facts(const std::vector<Frame>& frames, std::vector<Fact>& facts) {
-    const RawIndex index = index_raw(frames);
+    std::vector<char> summary(frames.size());  // is_summary() of each frame, found once
+    util::for_halves(frames.size(), 256, [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) summary[i] = is_summary(frames[i]);
+    });
+    const RawIndex index = index_raw(frames, summary);
     std::vector<const Frame*> summaries;
-    for (const auto& d : frames)
-        if (is_summary(d)) summaries.push_back(&d);
+    for (std::size_t i = 0; i < frames.size(); ++i)
+        if (summary[i]) summaries.push_back(&frames[i]);
     // Each summary is checked on its own: two threads, facts kept in frame order.
     std::vector<std::vector<Fact>> found(summaries.size());
     std::vector<char> matched(summaries.size(), 0);

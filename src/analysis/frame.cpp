@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "analysis/fact.hpp"
+#include "analysis/select.hpp"
 #include "util/hash.hpp"
 #include "util/parallel.hpp"
 #include "util/strings.hpp"
@@ -142,24 +143,37 @@ Frame frame_from_table(const model::Table& table) {
     std::vector<ColumnCoder> coders;
     coders.reserve(varying.size());
     for (std::size_t d = 0; d < varying.size(); ++d) coders.emplace_back(table, varying[d], interner, d);
-    f.rows.reserve(table.rows.size());
-    f.value_storage.reserve(table.rows.size() * measure_cols.size());
-    f.code_storage.reserve(table.rows.size() * coders.size());
-    for (std::size_t ri = 0; ri < table.rows.size(); ++ri) {
+    // Values and codes column by column (a compacted column is one contiguous array), then the
+    // rows' own fields; codes are interned per dimension in row order either way.
+    const std::size_t n = table.rows.size(), width = measure_cols.size(), dims = coders.size();
+    f.value_storage.assign(n * width, std::nan(""));
+    for (std::size_t k = 0; k < width; ++k) {
+        const std::size_t c = measure_cols[k];
+        const double scale = table.meanings[c].unit.to_canonical;
+        if (table.compacted()) {
+            const auto& numbers = table.values[c].numbers;
+            if (numbers.empty()) continue;  // no numeric cell: NaN throughout
+            for (std::size_t r = 0; r < n; ++r) f.value_storage[r * width + k] = numbers[r] * scale;
+        } else {
+            for (std::size_t r = 0; r < n; ++r) f.value_storage[r * width + k] = table.number_at(r, c) * scale;
+        }
+    }
+    f.code_storage.assign(n * dims, 0);
+    for (std::size_t d = 0; d < dims; ++d)
+        for (std::size_t r = 0; r < n; ++r) f.code_storage[r * dims + d] = coders[d].code(r);
+    f.rows.resize(n);
+    for (std::size_t ri = 0; ri < n; ++ri) {
         const auto& r = table.rows[ri];
-        FrameRow row;
+        FrameRow& row = f.rows[ri];
         row.line = r.line;
         if (!r.json_path.empty()) f.set_json_path(row, r.json_path);
         // A record spanning several lines (a quoted multi-line CSV cell) owns the lines up to the
         // next record, so consecutive records merge into one range ("every record starting on
         // lines a..b") instead of one source each.
-        if (r.line > 0 && r.json_path.empty() && ri + 1 < table.rows.size() && table.rows[ri + 1].line > r.line + 1)
+        if (r.line > 0 && r.json_path.empty() && ri + 1 < n && table.rows[ri + 1].line > r.line + 1)
             row.line_end = table.rows[ri + 1].line - 1;
-        for (auto& coder : coders) f.code_storage.push_back(coder.code(ri));
-        for (auto c : measure_cols) f.value_storage.push_back(table.number_at(ri, c) * table.meanings[c].unit.to_canonical);
         row.failed = r.failed;
         if (!r.failure_reason.empty()) f.set_failure_reason(row, r.failure_reason);
-        f.rows.push_back(std::move(row));
     }
     f.bind_rows();
     return f;
@@ -414,6 +428,7 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
             // Tables inside Markdown are what someone wrote about the data: claims, never raw samples.
             if (prose.count(t.file)) f.derived = f.narrative = true;
             if (f.measures.empty()) continue;
+            f.roles = find_roles(f);
             slots[i] = std::move(f);
         }
     };
@@ -421,7 +436,9 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
     std::vector<Frame> frames;
     for (auto& slot : slots)
         if (slot) frames.push_back(std::move(*slot));
+    const std::size_t from_tables = frames.size();
     frames_from_scalars(corpus, skip, frames);
+    for (std::size_t i = from_tables; i < frames.size(); ++i) frames[i].roles = find_roles(frames[i]);
     return frames;
 }
 

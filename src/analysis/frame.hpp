@@ -2,6 +2,7 @@
 // Frames: every table and every keyed JSON object turned into one shape the analyzers share —
 // dimensions and canonical measurements per row, with sources, failure and cold-start flags.
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -41,6 +42,11 @@ struct FrameRow {
     std::uint32_t json_path = 0;
 };
 
+/// Which measure plays each role (select.hpp says how each is chosen); -1 = none.
+struct MeasureRoles {
+    int throughput = -1, ttft = -1, load = -1, latency = -1, tokens = -1, decode = -1;
+};
+
 /// The data of a frame; Frame adds the copy operations that keep row views valid.
 struct FrameData {
     std::string id;                 ///< slug of file + locator, unique within a corpus
@@ -53,6 +59,9 @@ struct FrameData {
     std::vector<std::string> dim_names;
     std::vector<bool> dim_is_setting;  ///< numeric configuration settings (num_gpu, temperature)
     std::vector<Measure> measures;
+    /// Found once by build_frames, since every analyzer asks; frames built by hand leave it empty
+    /// and the select.hpp functions then search the measures on each call.
+    std::optional<MeasureRoles> roles;
     std::vector<FrameRow> rows;
     std::vector<std::pair<std::string, std::string>> context;  ///< dimensions constant over the frame
     /// Per dimension: "" (code 0, missing), then its distinct values in first-seen order.

@@ -56,14 +56,16 @@ std::vector<model::Source> sources_of(const Frame& frame, int m, Rows which) {
     return out;
 }
 
-int throughput_measure(const Frame& f) { return find_measure(f, Quantity::throughput, {}, true); }
-int ttft_measure(const Frame& f) { return find_measure(f, Quantity::time, {"ttft", "first_token"}, true); }
-int load_measure(const Frame& f) { return find_measure(f, Quantity::time, {"load"}, true); }
-int latency_measure(const Frame& f) {
+namespace {
+
+int find_throughput(const Frame& f) { return find_measure(f, Quantity::throughput, {}, true); }
+int find_ttft(const Frame& f) { return find_measure(f, Quantity::time, {"ttft", "first_token"}, true); }
+int find_load(const Frame& f) { return find_measure(f, Quantity::time, {"load"}, true); }
+int find_latency(const Frame& f) {
     int m = find_measure(f, Quantity::time, {"mean_time", "latency", "generation_time", "e2e", "p50"}, false);
     return m >= 0 ? m : find_measure(f, Quantity::time, {}, true);
 }
-int token_count_measure(const Frame& f) {
+int find_token_count(const Frame& f) {
     // Generated tokens only: prompt and total counts would inflate a decode rate.
     std::string scratch;
     for (auto want : {"eval_count", "output_tokens", "completion_tokens", "tokens", "generated_tokens"})
@@ -71,7 +73,7 @@ int token_count_measure(const Frame& f) {
             if (f.measures[i].quantity == Quantity::tokens && measure_key(f.measures[i], scratch) == want) return static_cast<int>(i);
     return -1;
 }
-int decode_time_measure(const Frame& f) {
+int find_decode_time(const Frame& f) {
     std::string scratch;
     for (std::size_t i = 0; i < f.measures.size(); ++i) {
         const std::string_view n = measure_key(f.measures[i], scratch);
@@ -80,6 +82,19 @@ int decode_time_measure(const Frame& f) {
     }
     return -1;
 }
+
+}  // namespace
+
+MeasureRoles find_roles(const Frame& f) {
+    return MeasureRoles{find_throughput(f), find_ttft(f), find_load(f), find_latency(f), find_token_count(f), find_decode_time(f)};
+}
+
+int throughput_measure(const Frame& f) { return f.roles ? f.roles->throughput : find_throughput(f); }
+int ttft_measure(const Frame& f) { return f.roles ? f.roles->ttft : find_ttft(f); }
+int load_measure(const Frame& f) { return f.roles ? f.roles->load : find_load(f); }
+int latency_measure(const Frame& f) { return f.roles ? f.roles->latency : find_latency(f); }
+int token_count_measure(const Frame& f) { return f.roles ? f.roles->tokens : find_token_count(f); }
+int decode_time_measure(const Frame& f) { return f.roles ? f.roles->decode : find_decode_time(f); }
 
 std::string describe_dims(const Frame& frame, const FrameRow& row, const std::vector<int>& dims) {
     std::string out;

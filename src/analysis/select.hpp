@@ -21,6 +21,8 @@ std::vector<double> values_of(const Frame& frame, int m, Rows which);
 std::vector<model::Source> sources_of(const Frame& frame, int m, Rows which);
 
 /// Measures by role, -1 when absent. Names are compared after normalisation.
+/// Searches the measures for every role below; build_frames keeps the result in Frame::roles.
+MeasureRoles find_roles(const Frame& frame);
 int throughput_measure(const Frame& frame);   ///< tokens/s (raw, not a mean_ aggregate when both)
 int ttft_measure(const Frame& frame);         ///< time to first token
 int load_measure(const Frame& frame);         ///< model load time

@@ -93,7 +93,7 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
     if (std::isfinite(s.cv)) v.push_back(make_value("cv", s.cv * 100.0, model::Quantity::percent));
     std::size_t ci_low = 0;
     if (s.n >= 6) {  // below 6 the summary already warns "need >= 6 samples for a 95 % CI"
-        auto t = stats::t_interval_mean(values);
+        auto t = stats::t_interval_of(s);  // the summary's moments: no second pass
         if (t.has_bounds()) {
             ci_low = v.size();
             v.push_back(make_value_like("mean 95% CI low", t.lo, q, ref));

@@ -12,6 +12,7 @@
 #include "stats/moments.hpp"
 #include "stats/percentile.hpp"
 #include "stats/random.hpp"
+#include "stats/summary.hpp"
 #include "stats/warnings.hpp"
 
 namespace stats {
@@ -111,13 +112,13 @@ void add_bootstrap_caveats(Interval& r, double p, std::size_t resamples) {
 
 }  // namespace
 
-Interval t_interval_mean(std::span<const double> values, double confidence) {
-    Interval r;
+namespace {
+
+// The t-interval once n, the warnings of the input, the mean and the sample sd are known.
+Interval finish_t_interval(Interval r, double mean, double sd_sample, double confidence) {
     r.confidence = confidence;
-    const FiniteSample sample = start_interval(r, values, false);
     if (r.n == 0) return r;
-    const Moments m = moments(sample.values);
-    r.center = m.mean;
+    r.center = mean;
     if (r.n == 1) add_warning(r.warnings, kNoSpreadWarning);
     if (r.n < kMinSamplesForCi) add_warning(r.warnings, need_samples_for_ci_warning(confidence));
     if (!valid_confidence(confidence)) {
@@ -127,10 +128,35 @@ Interval t_interval_mean(std::span<const double> values, double confidence) {
     if (r.n == 1) return r;
 
     const double t_quantile = t_critical(r.n - 1, confidence);
-    const double half_width = t_quantile * m.sd_sample() / std::sqrt(static_cast<double>(r.n));
+    const double half_width = t_quantile * sd_sample / std::sqrt(static_cast<double>(r.n));
     r.lo = r.center - half_width;
     r.hi = r.center + half_width;
     return r;
+}
+
+}  // namespace
+
+Interval t_interval_mean(std::span<const double> values, double confidence) {
+    Interval r;
+    const FiniteSample sample = start_interval(r, values, false);
+    if (r.n == 0) {
+        r.confidence = confidence;
+        return r;
+    }
+    const Moments m = moments(sample.values);
+    return finish_t_interval(std::move(r), m.mean, m.sd_sample(), confidence);
+}
+
+Interval t_interval_of(const Summary& s, double confidence) {
+    Interval r;
+    r.n = s.n;
+    if (s.excluded > 0) add_warning(r.warnings, non_finite_warning(s.excluded, s.n + s.excluded));
+    if (r.n == 0) {
+        add_warning(r.warnings, kNoValuesWarning);
+        r.confidence = confidence;
+        return r;
+    }
+    return finish_t_interval(std::move(r), s.mean, s.sd_sample, confidence);
 }
 
 Interval bootstrap_ci(std::span<const double> values, double p, const BootstrapOptions& options) {

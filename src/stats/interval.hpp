@@ -37,6 +37,11 @@ struct Interval {
 /// Pure and thread-safe; O(n).
 Interval t_interval_mean(std::span<const double> values, double confidence = 0.95);
 
+struct Summary;
+/// t_interval_mean() of the values that `summary` describes, from its n, mean and sample sd (the
+/// same moments, so the same interval and warnings, bit for bit) without a second pass.
+Interval t_interval_of(const Summary& summary, double confidence = 0.95);
+
 /// Default seed of bootstrap_ci, fixed so that reports are reproducible.
 inline constexpr std::uint64_t kDefaultBootstrapSeed = 0x5EED'C41A'E7A0'0001ULL;
 

@@ -8,6 +8,7 @@
 // splitmix64, rejection draws, resamples SORTED with numpy and reduced with numpy.quantile, bounds
 // by numpy.quantile) — a different algorithm from the counting walk in interval.cpp.
 #include "stats/interval.hpp"
+#include "stats/summary.hpp"
 
 #include <gtest/gtest.h>
 
@@ -250,6 +251,23 @@ TEST(StatsMedianOrderCi, TinyAndEmptySamples) {
     EXPECT_TRUE(std::isnan(e.center));
     EXPECT_FALSE(e.has_bounds());
     EXPECT_FALSE(e.warnings.empty());
+}
+
+TEST(StatsTInterval, OfASummaryEqualsFromTheValues) {
+    const std::vector<std::vector<double>> samples = {
+        {}, {3.5}, {1, 2}, {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7}, {5, std::nan(""), 7, 9, INFINITY, 11, 13, 15, 2}};
+    for (const auto& x : samples) {
+        for (double confidence : {0.95, 0.9, 1.5}) {
+            const Interval a = t_interval_mean(std::span<const double>(x), confidence), b = t_interval_of(summarize(x), confidence);
+            EXPECT_EQ(a.n, b.n);
+            EXPECT_EQ(a.warnings, b.warnings);
+            EXPECT_EQ(a.confidence, b.confidence);
+            for (auto [u, v] : {std::pair{a.center, b.center}, {a.lo, b.lo}, {a.hi, b.hi}}) {
+                if (std::isnan(u)) EXPECT_TRUE(std::isnan(v)) << x.size();
+                else EXPECT_EQ(u, v) << x.size();
+            }
+        }
+    }
 }
 
 }  // namespace
