@@ -1,9 +1,7 @@
 #include "analysis/engine.hpp"
 
 #include <chrono>
-#include <map>
 #include <span>
-#include <thread>
 
 #include "analysis/claims.hpp"
 #include "analysis/cold_start.hpp"
@@ -11,25 +9,24 @@
 #include "analysis/quality.hpp"
 #include "analysis/summaries.hpp"
 #include "analysis/sweep.hpp"
+#include "util/parallel.hpp"
 
 namespace analysis {
 
 namespace {
 
-// The per-frame analyzers, run on one slice of the frames. Slices are analysed on separate threads
-// and their facts concatenated in frame order, so the result is the same as one sequential pass.
-struct SliceFacts {
+// The per-frame analyzers, run on one chunk of the frames (cold starts already marked). Chunks
+// are analysed as separate tasks and their facts concatenated in frame order, so the result is
+// the same as one sequential pass.
+struct ChunkFacts {
     std::vector<Fact> cold, comparisons, sweeps, summaries;
 };
 
-SliceFacts analyze_slice(std::span<Frame> frames) {
-    SliceFacts out;
-    for (auto& f : frames) mark_cold_starts(f);
+void analyze_chunk(std::span<const Frame> frames, ChunkFacts& out) {
     add_cold_start_facts(frames, out.cold);
     add_level_comparison_facts(frames, out.comparisons);
     add_sweep_facts(frames, out.sweeps);
     add_summary_facts(frames, out.summaries);
-    return out;
 }
 
 void append(std::vector<Fact>& to, std::vector<Fact>& from) {
@@ -60,36 +57,47 @@ Analysis analyze(const model::Corpus& corpus) {
     clock.mark("frames");
     mark_same_data(a.frames);
     clock.mark("same-data");
-    std::span<Frame> all(a.frames);
-    const std::size_t half = a.frames.size() / 2;
-    SliceFacts first, second;
-    {
-        std::thread worker([&] { second = analyze_slice(all.subspan(half)); });
-        first = analyze_slice(all.subspan(0, half));
-        worker.join();
-    }
-    clock.mark("per-frame");
-    // The folder-wide analyzers read the frames (cold starts now marked) and write their own
-    // lists: ranking and prose claims on one thread, quality and derived-table checks on this one.
+    util::for_halves(a.frames.size(), 64, [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) mark_cold_starts(a.frames[i]);
+    });
+    clock.mark("cold-starts");
+    // Every analyzer below only reads the frames and writes its own list, so they run as tasks on
+    // two threads: the four folder-wide ones first (the longest), then chunks of frames.
+    const std::span<const Frame> all(a.frames);
+    constexpr std::size_t kChunk = 256;
+    const std::size_t chunks = (all.size() + kChunk - 1) / kChunk;
+    std::vector<ChunkFacts> per_chunk(chunks);
     std::vector<Fact> quality, ranking, derived, claims;
-    {
-        std::thread worker([&] {
-            add_model_ranking_facts(a.frames, ranking);
-            add_claim_facts(corpus, a.frames, claims);
-        });
-        add_inventory_facts(corpus, quality);
-        add_quality_facts(corpus, quality);
-        add_same_data_facts(a.frames, quality);
-        add_derived_check_facts(a.frames, derived);
-        worker.join();
-    }
-    clock.mark("folder-wide");
-    const auto parts = {&quality, &first.cold, &second.cold, &ranking, &first.comparisons, &second.comparisons,
-                        &first.sweeps, &second.sweeps, &derived, &claims, &first.summaries, &second.summaries};
-    std::size_t total = 0;
-    for (const auto* part : parts) total += part->size();
+    constexpr std::size_t kFolderWide = 4;
+    util::run_tasks(kFolderWide + chunks, [&](std::size_t task) {
+        switch (task) {
+            case 0: add_claim_facts(corpus, a.frames, claims); return;
+            case 1: add_derived_check_facts(a.frames, derived); return;
+            case 2:
+                add_inventory_facts(corpus, quality);
+                add_quality_facts(corpus, quality);
+                add_same_data_facts(a.frames, quality);
+                return;
+            case 3: add_model_ranking_facts(a.frames, ranking); return;
+            default: {
+                const std::size_t c = task - kFolderWide;
+                analyze_chunk(all.subspan(c * kChunk, std::min(kChunk, all.size() - c * kChunk)), per_chunk[c]);
+            }
+        }
+    });
+    clock.mark("analyzers");
+    std::size_t total = quality.size() + ranking.size() + derived.size() + claims.size();
+    for (const auto& c : per_chunk) total += c.cold.size() + c.comparisons.size() + c.sweeps.size() + c.summaries.size();
     a.facts.reserve(total);
-    for (auto* part : parts) append(a.facts, *part);
+    // Report order: quality, cold starts, ranking, comparisons, sweeps, derived checks, claims, summaries.
+    append(a.facts, quality);
+    for (auto& c : per_chunk) append(a.facts, c.cold);
+    append(a.facts, ranking);
+    for (auto& c : per_chunk) append(a.facts, c.comparisons);
+    for (auto& c : per_chunk) append(a.facts, c.sweeps);
+    append(a.facts, derived);
+    append(a.facts, claims);
+    for (auto& c : per_chunk) append(a.facts, c.summaries);
     make_ids_unique(a.facts);
     clock.mark("ids");
     return a;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <vector>
 
 namespace util {
@@ -22,6 +23,29 @@ TEST(ForHalves, SmallRangesStayOnTheCallingThread) {
     bool same = true;
     for_halves(10, 64, [&](std::size_t, std::size_t) { same = same && std::this_thread::get_id() == caller; });
     EXPECT_TRUE(same);
+}
+
+TEST(RunTasks, EveryTaskExactlyOnceWhateverTheCount) {
+    for (std::size_t count : {0u, 1u, 2u, 3u, 100u, 5000u}) {
+        std::vector<int> seen(count, 0);
+        run_tasks(count, [&](std::size_t i) { ++seen[i]; });
+        for (std::size_t i = 0; i < count; ++i) EXPECT_EQ(seen[i], 1) << count << " " << i;
+    }
+}
+
+TEST(RunTasks, UsesTwoThreadsWhenThereIsWorkForTwo) {
+    // The first task waits until another task has started: possible only with a second thread.
+    std::atomic<bool> second_started{false};
+    std::atomic<int> threads_seen{0};
+    run_tasks(2, [&](std::size_t i) {
+        if (i == 0) {
+            while (!second_started.load()) std::this_thread::yield();
+        } else {
+            second_started = true;
+        }
+        ++threads_seen;
+    });
+    EXPECT_EQ(threads_seen.load(), 2);
 }
 
 }  // namespace
