@@ -211,7 +211,7 @@ Interval median_order_ci(std::span<const double> values) {
     std::size_t first = 0;
     for (std::size_t k : ranks) {
         if (k < first) continue;  // a repeated rank, already in place
-        std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(first), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+        select_nth(std::span<double>(v).subspan(first), k - first);
         first = k + 1;
     }
     r.center = lerp_numpy(v[mid], v[mid_next], h - std::floor(h));

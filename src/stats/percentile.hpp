@@ -15,6 +15,11 @@ namespace stats {
 /// p outside [0, 1] or NaN → NaN. Pure and thread-safe; O(1).
 double percentile(std::span<const double> sorted, double p);
 
+/// Moves the value of rank k (0-based) to values[k], with no larger value before it and no smaller
+/// one after it, like std::nth_element (same postcondition, found faster on small samples; O(n)
+/// expected, O(n log n) worst case). `values` must be free of NaN and k < values.size().
+void select_nth(std::span<double> values, std::size_t k);
+
 /// percentile() of unsorted values, by selection instead of a full sort (O(n)); reorders `values`.
 /// Same result as sorting and calling percentile().
 double percentile_unsorted(std::span<double> values, double p);

@@ -119,5 +119,43 @@ TEST(StatsPercentile, SeveralAtOnceEqualSortThenPercentile) {
     EXPECT_TRUE(std::isnan(out[0]));
 }
 
+TEST(StatsSelectNth, SameOrderStatisticAndPartitionAsASort) {
+    std::mt19937_64 rng(21);
+    std::uniform_int_distribution<int> small(0, 9);  // heavy ties
+    std::uniform_real_distribution<double> wide(-1e6, 1e6);
+    for (std::size_t n : {1u, 2u, 16u, 17u, 18u, 72u, 300u, 5000u}) {
+        for (int shape = 0; shape < 5; ++shape) {
+            std::vector<double> v(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                switch (shape) {
+                    case 0: v[i] = wide(rng); break;
+                    case 1: v[i] = small(rng); break;
+                    case 2: v[i] = static_cast<double>(i); break;                      // ascending
+                    case 3: v[i] = static_cast<double>(n - i); break;                  // descending
+                    default: v[i] = i % 2 ? 3.0 : -0.0; break;                         // two values
+                }
+            }
+            std::vector<double> sorted = v;
+            std::sort(sorted.begin(), sorted.end());
+            for (std::size_t k : {std::size_t{0}, n / 3, n / 2, n - 1}) {
+                std::vector<double> w = v;
+                select_nth(w, k);
+                ASSERT_EQ(w[k], sorted[k]) << "n=" << n << " shape=" << shape << " k=" << k;
+                for (std::size_t i = 0; i < k; ++i) ASSERT_LE(w[i], w[k]);
+                for (std::size_t i = k + 1; i < n; ++i) ASSERT_GE(w[i], w[k]);
+                std::sort(w.begin(), w.end());
+                ASSERT_EQ(w, sorted);  // a permutation of the input
+            }
+        }
+    }
+}
+
+TEST(StatsSelectNth, AllEqualValuesStayLinear) {
+    // Every partition of equal values is lopsided; the round limit hands over to introselect.
+    std::vector<double> v(2'000'000, 7.5);
+    select_nth(v, v.size() / 2);
+    EXPECT_EQ(v[v.size() / 2], 7.5);
+}
+
 }  // namespace
 }  // namespace stats
