@@ -120,7 +120,7 @@ Frame frame_from_table(const model::Table& table) {
             // Counts and unit-less numbers (prompt_count, options.top_p) say nothing about aggregation.
             if (m.unit.quantity != model::Quantity::count && m.unit.quantity != model::Quantity::unknown) {
                 ++quantified;
-                aggregates += is_aggregate_name(util::normalise_name(table.columns[c]));
+                aggregates += is_aggregate_name(f.measures.back().key);
             }
         }
     }
@@ -339,23 +339,49 @@ void mark_same_data(std::vector<Frame>& frames) {
         return print;
     };
     // Hash buckets keep this linear in the number of frames; equal prints are then compared exactly.
-    auto hash_of = [](const Print& print) {
-        std::string bytes;
-        for (const auto& [name, values] : print) {
-            bytes += name;
-            bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(double));
+    // The hash walks the print's content (keys in map order, each key's values in measure order)
+    // straight from the frame, without building the print.
+    auto hash_of = [](const Frame& f, std::size_t& keys) {
+        std::vector<std::pair<std::string_view, std::size_t>> order;  // (key, measure), stable by key
+        std::vector<std::string> scratch(f.measures.size());            // keys of hand-built frames
+        for (std::size_t m = 0; m < f.measures.size(); ++m) {
+            auto q = f.measures[m].quantity;
+            if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
+            order.emplace_back(measure_key(f.measures[m], scratch[m]), m);
         }
-        return util::content_hash(bytes);
+        std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::uint64_t h = 0x9E3779B97F4A7C15ULL;
+        auto mix = [&h](std::uint64_t word) {  // splitmix64's finaliser over the running state
+            std::uint64_t z = (h ^ word) + 0x9E3779B97F4A7C15ULL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            h = z ^ (z >> 31);
+        };
+        keys = 0;
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            if (i == 0 || order[i].first != order[i - 1].first) {
+                ++keys;
+                for (char c : order[i].first) mix(static_cast<unsigned char>(c));
+                mix(0x100);  // end of key
+            }
+            for (const auto& row : f.rows) {
+                const double v = row.values[order[i].second];
+                mix(std::bit_cast<std::uint64_t>(std::isnan(v) ? 1e300 : v));
+            }
+        }
+        return h;
     };
     // Prints hash on two threads; buckets keep frame indexes, and an equal hash is confirmed by
     // comparing the two prints value for value.
     auto eligible = [&](const Frame& f) { return !f.derived && f.rows.size() >= 2; };
+
     std::vector<std::optional<std::uint64_t>> hashes(frames.size());
     auto work = [&](std::size_t from, std::size_t to) {
         for (std::size_t i = from; i < to; ++i) {
             if (!eligible(frames[i])) continue;
-            Print print = fingerprint(frames[i]);
-            if (print.size() >= 2) hashes[i] = hash_of(print);
+            std::size_t keys = 0;
+            const std::uint64_t h = hash_of(frames[i], keys);
+            if (keys >= 2) hashes[i] = h;
         }
     };
     util::for_halves(frames.size(), 64, work);
