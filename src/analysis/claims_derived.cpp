@@ -262,7 +262,9 @@ struct RawIndex {
     std::unordered_map<std::string, std::vector<const Frame*>> by_measure;         ///< normalised measure name
     std::unordered_map<std::string, std::vector<const Frame*>> by_folder_measure;  ///< folder + '\n' + name
     std::unordered_map<std::string, std::vector<const Frame*>> by_folder;
-    std::unordered_map<const Frame*, std::string> stems;  ///< lower-case file stem of each raw frame
+    const Frame* first = nullptr;     ///< frames.data(): a frame's index is its pointer minus this
+    std::vector<std::string> stems;   ///< by frame index: lower-case file stem of each raw frame
+    const std::string& stem(const Frame* r) const { return stems[static_cast<std::size_t>(r - first)]; }
 };
 
 constexpr std::size_t kMaxCandidates = 16;
@@ -275,11 +277,13 @@ std::string folder_of(const std::string& file) {
 
 RawIndex index_raw(const std::vector<Frame>& frames, const std::vector<char>& summary) {
     RawIndex index;
+    index.first = frames.data();
+    index.stems.resize(frames.size());
     for (const auto& r : frames) {
         if (r.derived || summary[static_cast<std::size_t>(&r - frames.data())]) continue;
         const std::string folder = folder_of(r.file);
         index.by_folder[folder].push_back(&r);
-        index.stems.emplace(&r, cu::stem_of(r.file));
+        index.stems[static_cast<std::size_t>(&r - index.first)] = cu::stem_of(r.file);
         std::vector<std::string> seen;
         for (const auto& m : r.measures) {
             std::string n = measure_key(m);
@@ -327,7 +331,7 @@ std::vector<const Frame*> candidates(const Frame& d, const std::string& n, const
     std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (-prefix, position) sorts nearest first, stably
     ranked.reserve(out.size());
     for (std::size_t i = 0; i < out.size(); ++i)
-        ranked.emplace_back(static_cast<std::size_t>(-1) - common_prefix(index.stems.at(out[i]), stem), i);
+        ranked.emplace_back(static_cast<std::size_t>(-1) - common_prefix(index.stem(out[i]), stem), i);
     std::size_t keep = std::min(kMaxCandidates, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
     std::vector<const Frame*> best;
