@@ -161,10 +161,13 @@ Frame frame_from_table(const model::Table& table) {
     f.code_storage.assign(n * dims, 0);
     for (std::size_t d = 0; d < dims; ++d)
         for (std::size_t r = 0; r < n; ++r) f.code_storage[r * dims + d] = coders[d].code(r);
-    f.rows.resize(n);
+    // One pass writes each row whole, its views into the storage included (what bind_rows() does).
+    f.rows.reserve(n);
     for (std::size_t ri = 0; ri < n; ++ri) {
         const auto& r = table.rows[ri];
-        FrameRow& row = f.rows[ri];
+        FrameRow& row = f.rows.emplace_back();
+        row.values = std::span<double>(f.value_storage.data() + ri * width, width);
+        row.dim_codes = std::span<std::uint32_t>(f.code_storage.data() + ri * dims, dims);
         row.line = r.line;
         if (!r.json_path.empty()) f.set_json_path(row, r.json_path);
         // A record spanning several lines (a quoted multi-line CSV cell) owns the lines up to the
@@ -175,7 +178,6 @@ Frame frame_from_table(const model::Table& table) {
         row.failed = r.failed;
         if (!r.failure_reason.empty()) f.set_failure_reason(row, r.failure_reason);
     }
-    f.bind_rows();
     return f;
 }
 
