@@ -72,7 +72,7 @@ double half_unit(const Frame& d, int dm) {
     double scale = unit_scale(d.measures[static_cast<std::size_t>(dm)]);
     int decimals = 0;
     for (const auto& row : d.rows) {
-        double v = row.values[static_cast<std::size_t>(dm)] / scale;
+        double v = d.value(row, static_cast<std::size_t>(dm)) / scale;
         if (!std::isfinite(v)) continue;
         int k = 0;
         for (double p = 1; k < kMaxDecimals; ++k, p *= 10)
@@ -91,7 +91,7 @@ bool agrees(double summary, double raw, double floor) {
 std::optional<RowCheck> check_row(const Frame& d, std::size_t i, int dm, const Frame& r, int rm,
                                   const std::vector<Constraint>& cs, bool median, double floor) {
     const FrameRow& row = d.rows[i];
-    double dv = row.values[static_cast<std::size_t>(dm)];
+    double dv = d.value(row, static_cast<std::size_t>(dm));
     if (row.failed || !std::isfinite(dv)) return std::nullopt;
     RowCheck rc;
     rc.d_row = i;

@@ -116,7 +116,7 @@ std::optional<std::vector<Constraint>> link(const Frame& d, const Frame& r) {
 std::string constraint_value(const Frame& d, const FrameRow& row, const Constraint& c) {
     if (c.d_dim >= 0) return d.dim(row, static_cast<std::size_t>(c.d_dim));
     if (c.d_measure >= 0) {
-        double v = row.values[static_cast<std::size_t>(c.d_measure)];
+        double v = d.value(row, static_cast<std::size_t>(c.d_measure));
         return std::isfinite(v) ? util::format_double(v) : "";
     }
     return c.fixed;

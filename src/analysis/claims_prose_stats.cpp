@@ -237,7 +237,7 @@ std::vector<ConfigMean> config_means(const Frame& f, const SubjectGroup& g, int 
     std::map<std::string, std::vector<double>> by_key;
     for (auto r : group_rows(f, g)) {
         const FrameRow& row = f.rows[r];
-        double v = row.values[static_cast<std::size_t>(m)];
+        double v = f.value(row, static_cast<std::size_t>(m));
         if (row_selected(row, Rows::ok) && std::isfinite(v) && (!is_time || !row.cold)) by_key[describe_dims(f, row, dims)].push_back(v);
     }
     std::vector<ConfigMean> out;
@@ -286,8 +286,8 @@ void add_weighted_rate(const Frame& f, const SubjectGroup& g, std::size_t group,
     std::vector<double> tokens, seconds;
     for (auto r : group_rows(f, g)) {
         if (!row_selected(f.rows[r], Rows::ok)) continue;
-        tokens.push_back(f.rows[r].values[static_cast<std::size_t>(tok)]);
-        seconds.push_back(f.rows[r].values[static_cast<std::size_t>(dec)]);
+        tokens.push_back(f.value(f.rows[r], static_cast<std::size_t>(tok)));
+        seconds.push_back(f.value(f.rows[r], static_cast<std::size_t>(dec)));
     }
     auto w = stats::weighted_rate(tokens, seconds);
     if (std::isfinite(w.rate)) out.push_back(Candidate{"token-weighted mean", w.rate, group, false});

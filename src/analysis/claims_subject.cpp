@@ -133,7 +133,7 @@ void SubjectIndex::index_frame(std::size_t f) {
         if (frame.dim_is_setting[d] || !names_subject(frame.dim_names[d])) continue;
         // The distinct texts of the dimension's rows, cleaned: each code once, not each row.
         std::vector<char> used(frame.dim_values[d].size(), 0);
-        for (const auto& row : frame.rows) used[row.dim_codes[d]] = 1;
+        for (const auto& row : frame.rows) used[frame.code(row, d)] = 1;
         std::set<std::string> levels;
         for (std::size_t code = 0; code < used.size(); ++code)
             if (used[code]) levels.insert(clean_level(frame.dim_values[d][code]));

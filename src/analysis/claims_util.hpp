@@ -36,7 +36,7 @@ std::vector<double> measure_values(const Frame& frame, const std::vector<std::si
     std::vector<double> out;
     for (auto r : rows) {
         const FrameRow& row = frame.rows[r];
-        double v = row.values[static_cast<std::size_t>(m)];
+        double v = frame.value(row, static_cast<std::size_t>(m));
         if (keep(row) && std::isfinite(v)) out.push_back(v);
     }
     return out;

@@ -28,7 +28,7 @@ bool settings_changed(const Frame& f, std::size_t r) {
     if (r == 0) return false;
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
         bool trigger = f.dim_is_setting[d] || is_subject_dimension(f.dim_names[d]);  // settings or the model itself
-        if (trigger && f.rows[r].dim_codes[d] != f.rows[r - 1].dim_codes[d]) return true;
+        if (trigger && f.code(f.rows[r], d) != f.code(f.rows[r - 1], d)) return true;
     }
     return false;
 }
@@ -47,9 +47,9 @@ void mark_cold_starts(Frame& f) {
         if (row.failed) continue;
         bool first = !first_seen;
         first_seen = true;
-        double t = row.values[static_cast<std::size_t>(ttft)];
+        double t = f.value(row, static_cast<std::size_t>(ttft));
         if (!std::isfinite(t) || t < kColdFactor * median || t - median < kColdMinExcess_s) continue;
-        double l = load >= 0 ? row.values[static_cast<std::size_t>(load)] : std::nan("");
+        double l = load >= 0 ? f.value(row, static_cast<std::size_t>(load)) : std::nan("");
         // Load-dominated, or the first call of a run without a load column.
         if ((std::isfinite(l) && l >= 0.5 * t) || first) row.cold = true;
     }
@@ -69,7 +69,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
         std::vector<std::pair<std::size_t, std::size_t>> by_code(texts.size());  // cold, total
         for (const auto& row : f.rows) {
             if (row.failed) continue;
-            auto& c = by_code[row.dim_codes[d]];
+            auto& c = by_code[f.code(row, d)];
             c.first += row.cold;
             ++c.second;
         }
@@ -84,8 +84,8 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
             if (counts.first != cold_total) continue;
             std::vector<double> with, without;
             for (const auto& row : f.rows) {
-                if (row.failed || row.dim_codes[d] != code) continue;
-                (row.cold ? with : without).push_back(row.values[static_cast<std::size_t>(ttft)]);
+                if (row.failed || f.code(row, d) != code) continue;
+                (row.cold ? with : without).push_back(f.value(row, static_cast<std::size_t>(ttft)));
             }
             Fact fact;
             fact.kind = "cold_start.confounded";
@@ -127,7 +127,7 @@ void add_cold_start_facts(std::span<const Frame> frames, std::vector<Fact>& fact
         Fact fact;
         for (const auto& row : f.rows) {
             if (!row.cold) continue;
-            cold.push_back(row.values[static_cast<std::size_t>(ttft)]);
+            cold.push_back(f.value(row, static_cast<std::size_t>(ttft)));
             add_row_source(fact.sources, f, row);
         }
         if (cold.empty()) continue;

@@ -41,7 +41,7 @@ std::vector<Level> levels_of(const Frame& f, std::size_t d, int m, Rows which) {
             if (lv.failure.empty()) lv.failure = f.failure_reason(row).substr(0, 160);
             continue;
         }
-        double v = row.values[static_cast<std::size_t>(m)];
+        double v = f.value(row, static_cast<std::size_t>(m));
         if (row_selected(row, which) && std::isfinite(v)) {
             lv.values.push_back(v);
             add_row_source(lv.sources, f, row);
@@ -154,7 +154,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
         const std::string* last_label = nullptr;
         Pool* pool = nullptr;
         for (const auto& row : f.rows) {
-            double v = row.values[static_cast<std::size_t>(m)];
+            double v = f.value(row, static_cast<std::size_t>(m));
             if (row.failed || !std::isfinite(v)) continue;
             const std::string& label = model_dim >= 0 ? f.dim(row, static_cast<std::size_t>(model_dim)) : subject;
             // Consecutive rows mostly name the same model: look the pool up only when it changes.
@@ -168,7 +168,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
             // Rows arrive frame by frame: comparing with the last file keeps this linear.
             if (p.files.empty() || p.files.back() != f.file) p.files.push_back(f.file);
             if (tok >= 0 && dec >= 0) {
-                p.tokens_per_s.add(row.values[static_cast<std::size_t>(tok)], row.values[static_cast<std::size_t>(dec)]);
+                p.tokens_per_s.add(f.value(row, static_cast<std::size_t>(tok)), f.value(row, static_cast<std::size_t>(dec)));
             }
         }
     }

@@ -161,13 +161,11 @@ Frame frame_from_table(const model::Table& table) {
     f.code_storage.assign(n * dims, 0);
     for (std::size_t d = 0; d < dims; ++d)
         for (std::size_t r = 0; r < n; ++r) f.code_storage[r * dims + d] = coders[d].code(r);
-    // One pass writes each row whole, its views into the storage included (what bind_rows() does).
+    // One pass writes each row whole.
     f.rows.reserve(n);
     for (std::size_t ri = 0; ri < n; ++ri) {
         const auto& r = table.rows[ri];
         FrameRow& row = f.rows.emplace_back();
-        row.values = std::span<double>(f.value_storage.data() + ri * width, width);
-        row.dim_codes = std::span<std::uint32_t>(f.code_storage.data() + ri * dims, dims);
         row.line = r.line;
         if (!r.json_path.empty()) f.set_json_path(row, r.json_path);
         // A record spanning several lines (a quoted multi-line CSV cell) owns the lines up to the
@@ -256,9 +254,9 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
                 f.set_failure_reason(row, s->failure_reason);
             }
         }
-        f.bind_rows();
+        f.fit_storage();
         for (std::size_t r = 0; r < f.rows.size(); ++r)
-            std::copy(row_values[r].begin(), row_values[r].end(), f.rows[r].values.begin());
+            std::copy(row_values[r].begin(), row_values[r].end(), f.value_storage.begin() + static_cast<std::ptrdiff_t>(r * f.measures.size()));
         out.push_back(std::move(f));
     }
 }
@@ -301,14 +299,9 @@ void add_row_source(std::vector<model::Source>& sources, const Frame& f, const F
     if (!model::extend_last_source(sources, f.file, row.line, row.line_end, f.json_path(row))) sources.push_back(f.source(row));
 }
 
-void Frame::bind_rows() {
-    const std::size_t width = measures.size(), dims = dim_names.size();
-    value_storage.resize(rows.size() * width, std::nan(""));
-    code_storage.resize(rows.size() * dims, 0);
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        rows[r].values = std::span<double>(value_storage.data() + r * width, width);
-        rows[r].dim_codes = std::span<std::uint32_t>(code_storage.data() + r * dims, dims);
-    }
+void Frame::fit_storage() {
+    value_storage.resize(rows.size() * measures.size(), std::nan(""));
+    code_storage.resize(rows.size() * dim_names.size(), 0);
 }
 
 void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims, const std::vector<double>& values) {
@@ -322,9 +315,11 @@ void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims, const
         codes.push_back(static_cast<std::uint32_t>(it - texts.begin()));
     }
     f.rows.push_back(std::move(row));
-    f.bind_rows();
-    std::copy_n(values.begin(), std::min(values.size(), f.measures.size()), f.rows.back().values.begin());
-    std::copy(codes.begin(), codes.end(), f.rows.back().dim_codes.begin());
+    f.fit_storage();
+    const std::size_t r = f.rows.size() - 1;
+    std::copy_n(values.begin(), std::min(values.size(), f.measures.size()),
+                f.value_storage.begin() + static_cast<std::ptrdiff_t>(r * f.measures.size()));
+    std::copy(codes.begin(), codes.end(), f.code_storage.begin() + static_cast<std::ptrdiff_t>(r * f.dim_names.size()));
 }
 
 void mark_same_data(std::vector<Frame>& frames) {
@@ -336,7 +331,7 @@ void mark_same_data(std::vector<Frame>& frames) {
             auto q = f.measures[m].quantity;
             if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
             auto& v = print[measure_key(f.measures[m])];
-            for (const auto& row : f.rows) v.push_back(std::isnan(row.values[m]) ? 1e300 : row.values[m]);
+            for (const auto& row : f.rows) v.push_back(std::isnan(f.value(row, m)) ? 1e300 : f.value(row, m));
         }
         return print;
     };
@@ -367,7 +362,7 @@ void mark_same_data(std::vector<Frame>& frames) {
                 mix(0x100);  // end of key
             }
             for (const auto& row : f.rows) {
-                const double v = row.values[order[i].second];
+                const double v = f.value(row, order[i].second);
                 mix(std::bit_cast<std::uint64_t>(std::isnan(v) ? 1e300 : v));
             }
         }

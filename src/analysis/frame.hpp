@@ -1,6 +1,7 @@
 #pragma once
 // Frames: every table and every keyed JSON object turned into one shape the analyzers share —
 // dimensions and canonical measurements per row, with sources, failure and cold-start flags.
+#include <cassert>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -24,16 +25,12 @@ std::string measure_key(const Measure& measure);
 /// The same without a copy: a view of Measure::key, or of `scratch` when the key is unset.
 std::string_view measure_key(const Measure& measure, std::string& scratch);
 
+/// One record of a frame. Its values and dimension codes live in the frame's storage, read with
+/// Frame::value() and Frame::code(): a row stays 32 bytes with no pointer (a folder of 10^5
+/// files has 10^7 rows).
 struct FrameRow {
     long long line = 0;       ///< 1-based line where the record starts; 0 for values inside a JSON document
     long long line_end = 0;   ///< > line: the record owns the lines up to here (a multi-line CSV record)
-    /// One per Frame::dim_names: the value's index in Frame::dim_values (0 = missing); read it
-    /// with Frame::dim(). A view of the row's slice of Frame::code_storage: with the values, this
-    /// keeps a row small and allocation-free (a folder of 10^5 files has 10^7 rows).
-    std::span<std::uint32_t> dim_codes;
-    /// One per Frame::measures, canonical unit, NaN when missing: a view of the row's slice of
-    /// Frame::value_storage (one allocation per frame, not per row).
-    std::span<double> values;
     bool failed = false;
     bool cold = false;              ///< load-dominated first call / reload (set by mark_cold_starts)
     std::uint32_t failure = 0;      ///< index into Frame::failure_reasons; 0 = none recorded
@@ -47,8 +44,7 @@ struct MeasureRoles {
     int throughput = -1, ttft = -1, load = -1, latency = -1, tokens = -1, decode = -1;
 };
 
-/// The data of a frame; Frame adds the copy operations that keep row views valid.
-struct FrameData {
+struct Frame {
     std::string id;                 ///< slug of file + locator, unique within a corpus
     model::SharedPath file;         ///< the table's file, shared by every source of its rows
     std::string locator;
@@ -70,26 +66,29 @@ struct FrameData {
     std::vector<std::string> failure_reasons{std::string()};
     /// JSON paths of the rows that have one ([0] = ""); CSV rows, the most, need none.
     std::vector<std::string> json_paths{std::string()};
-    /// Every row's values, row after row, measures.size() each; FrameRow::values views them.
+    /// Every row's values, row after row, measures.size() each (canonical unit, NaN when missing).
     std::vector<double> value_storage;
-    /// Every row's dimension codes, row after row, dim_names.size() each; FrameRow::dim_codes views them.
+    /// Every row's dimension codes, row after row, dim_names.size() each: the value's index in
+    /// dim_values (0 = missing).
     std::vector<std::uint32_t> code_storage;
-};
-
-struct Frame : FrameData {
-    Frame() = default;
-    Frame(const Frame& other) : FrameData(other) { bind_rows(); }
-    Frame& operator=(const Frame& other) {
-        FrameData::operator=(other);
-        bind_rows();
-        return *this;
-    }
-    Frame(Frame&&) noexcept = default;             // moving the storage keeps its buffers: views stay valid
-    Frame& operator=(Frame&&) noexcept = default;
 
     /// Sizes value_storage to rows x measures and code_storage to rows x dimensions (new cells NaN
-    /// and 0, existing ones kept when only rows were added) and points every row at its slices.
-    void bind_rows();
+    /// and 0; existing ones kept when only rows were added).
+    void fit_storage();
+
+    /// Position of `row`, which must be an element of `rows`.
+    std::size_t index_of(const FrameRow& row) const {
+        assert(&row >= rows.data() && &row < rows.data() + rows.size());
+        return static_cast<std::size_t>(&row - rows.data());
+    }
+    /// Measure `m` of `row`: canonical unit, NaN when missing.
+    double value(const FrameRow& row, std::size_t m) const { return value_storage[index_of(row) * measures.size() + m]; }
+    /// All measures of `row`, one per Frame::measures.
+    std::span<const double> values(const FrameRow& row) const {
+        return std::span<const double>(value_storage).subspan(index_of(row) * measures.size(), measures.size());
+    }
+    /// Code of dimension `d` in `row`: its index in dim_values[d] (0 = missing).
+    std::uint32_t code(const FrameRow& row, std::size_t d) const { return code_storage[index_of(row) * dim_names.size() + d]; }
 
     /// Index of a measure / dimension by name, or -1.
     int measure_index(std::string_view name) const;
@@ -105,7 +104,7 @@ struct Frame : FrameData {
     /// Records `reason` as the failure of `row` (interned).
     void set_failure_reason(FrameRow& row, const std::string& reason);
     /// The text of dimension `d` in `row` ("" when missing).
-    const std::string& dim(const FrameRow& row, std::size_t d) const { return dim_values[d][row.dim_codes[d]]; }
+    const std::string& dim(const FrameRow& row, std::size_t d) const { return dim_values[d][code(row, d)]; }
     /// Distinct non-empty values of dimension `d`, in first-seen order.
     std::span<const std::string> levels_of(std::size_t d) const {
         return std::span<const std::string>(dim_values[d]).subspan(1);

@@ -42,7 +42,7 @@ std::vector<double> values_of(const Frame& frame, int m, Rows which) {
     if (m < 0) return out;
     for (const auto& row : frame.rows) {
         if (!row_selected(row, which)) continue;
-        double v = row.values[static_cast<std::size_t>(m)];
+        double v = frame.value(row, static_cast<std::size_t>(m));
         if (std::isfinite(v)) out.push_back(v);
     }
     return out;
@@ -52,7 +52,7 @@ std::vector<model::Source> sources_of(const Frame& frame, int m, Rows which) {
     std::vector<model::Source> out;
     if (m < 0) return out;
     for (const auto& row : frame.rows)
-        if (row_selected(row, which) && std::isfinite(row.values[static_cast<std::size_t>(m)])) add_row_source(out, frame, row);
+        if (row_selected(row, which) && std::isfinite(frame.value(row, static_cast<std::size_t>(m)))) add_row_source(out, frame, row);
     return out;
 }
 

@@ -59,7 +59,7 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
     for (auto r : g.rows) {
         const auto& row = f.rows[r];
         if (!row_selected(row, warm_only ? Rows::warm : Rows::ok)) continue;
-        double v = row.values[m];
+        double v = f.value(row, m);
         if (!std::isfinite(v)) continue;
         values.push_back(v);
         used.push_back(r);
@@ -119,9 +119,9 @@ void add_weighted_rate(const Frame& f, const Group& g, std::vector<Fact>& facts)
     for (auto r : g.rows) {
         const auto& row = f.rows[r];
         if (row.failed) continue;
-        tokens.push_back(row.values[static_cast<std::size_t>(tok)]);
-        seconds.push_back(row.values[static_cast<std::size_t>(dec)]);
-        if (tput >= 0) rates.push_back(row.values[static_cast<std::size_t>(tput)]);
+        tokens.push_back(f.value(row, static_cast<std::size_t>(tok)));
+        seconds.push_back(f.value(row, static_cast<std::size_t>(dec)));
+        if (tput >= 0) rates.push_back(f.value(row, static_cast<std::size_t>(tput)));
         add_row_source(fact.sources, f, row);
     }
     auto w = stats::weighted_rate(tokens, seconds);

@@ -49,7 +49,7 @@ RowConfigs row_configs(const Frame& f, const std::vector<int>& dims) {
     std::unordered_map<std::vector<std::uint32_t>, std::uint32_t, CodesHash> index;
     std::vector<std::uint32_t> codes(dims.size());
     for (const auto& row : f.rows) {
-        for (std::size_t i = 0; i < dims.size(); ++i) codes[i] = row.dim_codes[static_cast<std::size_t>(dims[i])];
+        for (std::size_t i = 0; i < dims.size(); ++i) codes[i] = f.code(row, static_cast<std::size_t>(dims[i]));
         auto it = index.find(codes);
         if (it == index.end()) {
             it = index.emplace(codes, static_cast<std::uint32_t>(out.keys.size())).first;
@@ -67,7 +67,7 @@ std::vector<Config> configs_of(const Frame& f, int m, const RowConfigs& rc, Rows
     for (std::size_t r = 0; r < f.rows.size(); ++r) {
         const auto& row = f.rows[r];
         if (!row_selected(row, which)) continue;
-        double v = row.values[static_cast<std::size_t>(m)];
+        double v = f.value(row, static_cast<std::size_t>(m));
         if (!std::isfinite(v)) continue;
         int& s = slot[rc.of_row[r]];
         if (s < 0) {
@@ -169,8 +169,8 @@ void add_effect_facts(const Frame& f, const std::string& subject, int m, const s
         std::vector<std::uint32_t> level_code(levels.value.size());      // the last text seen for a level
         for (const auto& row : f.rows) {
             if (!row_selected(row, which)) continue;
-            double v = row.values[static_cast<std::size_t>(m)];
-            const std::uint32_t code = row.dim_codes[du];
+            double v = f.value(row, static_cast<std::size_t>(m));
+            const std::uint32_t code = f.code(row, du);
             const int level = levels.of_code[code];
             if (!std::isfinite(v) || level < 0) continue;
             by_level[static_cast<std::size_t>(level)].push_back(v);
