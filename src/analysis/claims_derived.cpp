@@ -259,9 +259,10 @@ void emit_check(const Frame& d, int dm, const PairCheck& p, bool median, std::ve
 /// Raw frames indexed so that each summary is compared with a bounded number of candidates:
 /// without it a folder of 100,000 files costs summaries x raw frames link attempts.
 struct RawIndex {
-    std::unordered_map<std::string, std::vector<const Frame*>> by_measure;         ///< normalised measure name
-    std::unordered_map<std::string, std::vector<const Frame*>> by_folder_measure;  ///< folder + '\n' + name
-    std::unordered_map<std::string, std::vector<const Frame*>> by_folder;
+    using Lists = std::unordered_map<std::string, std::vector<const Frame*>, util::StringHash, std::equal_to<>>;
+    Lists by_measure;         ///< normalised measure name
+    Lists by_folder_measure;  ///< folder + '\n' + name
+    Lists by_folder;
     const Frame* first = nullptr;     ///< frames.data(): a frame's index is its pointer minus this
     std::vector<std::string> stems;   ///< by frame index: lower-case file stem of each raw frame
     const std::string& stem(const Frame* r) const { return stems[static_cast<std::size_t>(r - first)]; }
@@ -275,22 +276,35 @@ std::string folder_of(const std::string& file) {
     return slash == std::string::npos ? "" : file.substr(0, slash);
 }
 
+// The list under `key`, created empty on first use (the key is copied only then).
+std::vector<const Frame*>& list_for(RawIndex::Lists& lists, std::string_view key) {
+    auto it = lists.find(key);
+    if (it == lists.end()) it = lists.emplace(std::string(key), std::vector<const Frame*>{}).first;
+    return it->second;
+}
+
 RawIndex index_raw(const std::vector<Frame>& frames, const std::vector<char>& summary) {
     RawIndex index;
     index.first = frames.data();
     index.stems.resize(frames.size());
+    std::string key, scratch;
+    std::vector<std::string_view> seen;
     for (const auto& r : frames) {
         if (r.derived || summary[static_cast<std::size_t>(&r - frames.data())]) continue;
         const std::string folder = folder_of(r.file);
-        index.by_folder[folder].push_back(&r);
+        list_for(index.by_folder, folder).push_back(&r);
         index.stems[static_cast<std::size_t>(&r - index.first)] = cu::stem_of(r.file);
-        std::vector<std::string> seen;
+        seen.clear();
+        std::vector<std::string> keys;  // owns keys of hand-built frames (no Measure::key)
+        keys.reserve(r.measures.size());
         for (const auto& m : r.measures) {
-            std::string n = measure_key(m);
+            std::string_view n = measure_key(m, scratch);
+            if (m.key.empty()) n = keys.emplace_back(n);
             if (std::find(seen.begin(), seen.end(), n) != seen.end()) continue;
             seen.push_back(n);
-            index.by_measure[n].push_back(&r);
-            index.by_folder_measure[folder + '\n' + n].push_back(&r);
+            list_for(index.by_measure, n).push_back(&r);
+            key.assign(folder).append(1, '\n').append(n);
+            list_for(index.by_folder_measure, key).push_back(&r);
         }
     }
     return index;

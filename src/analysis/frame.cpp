@@ -347,13 +347,10 @@ void mark_same_data(std::vector<Frame>& frames) {
             order.emplace_back(measure_key(f.measures[m], scratch[m]), m);
         }
         std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        std::uint64_t h = 0x9E3779B97F4A7C15ULL;
-        auto mix = [&h](std::uint64_t word) {  // splitmix64's finaliser over the running state
-            std::uint64_t z = (h ^ word) + 0x9E3779B97F4A7C15ULL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-            h = z ^ (z >> 31);
-        };
+        // FNV-1a over 64-bit words: one multiply per value. Good enough for buckets, since equal
+        // hashes are confirmed value for value.
+        std::uint64_t h = 0xCBF29CE484222325ULL;
+        auto mix = [&h](std::uint64_t word) { h = (h ^ word) * 0x100000001B3ULL; };
         keys = 0;
         for (std::size_t i = 0; i < order.size(); ++i) {
             if (i == 0 || order[i].first != order[i - 1].first) {
@@ -366,7 +363,7 @@ void mark_same_data(std::vector<Frame>& frames) {
                 mix(std::bit_cast<std::uint64_t>(std::isnan(v) ? 1e300 : v));
             }
         }
-        return h;
+        return h ^ (h >> 29);
     };
     // Prints hash on two threads; buckets keep frame indexes, and an equal hash is confirmed by
     // comparing the two prints value for value.

@@ -27,7 +27,7 @@ Inventory summarize_inventory(const model::Corpus& corpus) {
     inv.tables = corpus.tables.size();
     for (const auto& t : corpus.tables) {
         inv.rows += t.rows.size();
-        for (const auto& r : t.rows) inv.failed_rows += r.failed;
+        inv.failed_rows += t.failed_rows();
     }
     inv.scalars = corpus.scalars.size();
     for (const auto& s : corpus.scalars) inv.failed_scalars += s.failed;

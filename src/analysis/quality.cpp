@@ -9,10 +9,13 @@ namespace analysis {
 
 namespace {
 
-std::string folder_of(const std::string& path) {
+// The folder part of a path ("." at the top level), as a view of `path`.
+std::string_view folder_view(std::string_view path) {
     auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? "." : path.substr(0, slash);
+    return slash == std::string_view::npos ? std::string_view(".") : path.substr(0, slash);
 }
+
+std::string folder_of(const std::string& path) { return std::string(folder_view(path)); }
 
 std::string shorten(const std::string& s, std::size_t n = 140) { return s.size() > n ? s.substr(0, n - 3) + "..." : s; }
 
@@ -102,10 +105,22 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
     std::map<std::string, std::vector<std::string>> failed_runs;  // folder -> files
     std::map<std::string, std::set<std::string>> failed_run_errors;  // folder -> distinct error texts
     std::map<std::string, std::size_t> tables_with_rows;           // folder -> tables that hold rows
-    for (const auto& t : corpus.tables)
-        if (!t.rows.empty() && !dup_files.count(t.file)) ++tables_with_rows[folder_of(t.file)];
+    {
+        // Tables come file by file, so runs of them share a folder: look the counter up once per run.
+        std::string_view last_folder;
+        std::size_t* count = nullptr;
+        for (const auto& t : corpus.tables) {
+            if (t.rows.empty() || dup_files.count(t.file)) continue;
+            const std::string_view folder = folder_view(t.file);  // a view of the interned path: stays valid
+            if (!count || folder != last_folder) {
+                count = &tables_with_rows[std::string(folder)];
+                last_folder = folder;
+            }
+            ++*count;
+        }
+    }
     for (const auto& t : corpus.tables) {
-        if (dup_files.count(t.file)) continue;
+        if (t.failed_rows() == 0 || dup_files.count(t.file)) continue;
         std::size_t n_failed = 0, success_errors = 0, zeros = 0;
         std::map<std::string, std::size_t> errors;
         Fact f;

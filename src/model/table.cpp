@@ -30,11 +30,20 @@ void Table::compact() {
             col.codes[r] = it->second;
         }
     }
+    failed_at_compact = 0;
     for (std::size_t r = 0; r < rows.size(); ++r) {
+        failed_at_compact += rows[r].failed;
         for (std::size_t c = 0; c < columns.size() && c < rows[r].cells.size(); ++c)
             if (rows[r].cells[c].is_number && !values[c].numbers.empty()) values[c].numbers[r] = rows[r].cells[c].number;
         std::vector<Cell>().swap(rows[r].cells);
     }
+}
+
+std::size_t Table::failed_rows() const {
+    if (compacted() && !columns.empty()) return failed_at_compact;
+    std::size_t n = 0;
+    for (const auto& r : rows) n += r.failed;
+    return n;
 }
 
 double Table::number_at(std::size_t row, std::size_t column) const {
