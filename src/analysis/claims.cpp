@@ -30,9 +30,9 @@ std::string code(std::string_view text) {
     return out + "`";
 }
 
-std::string folder_of(std::string_view path) {
+std::string_view folder_view(std::string_view path) {
     auto slash = path.rfind('/');
-    return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
+    return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
 
 std::string stem_of(std::string_view path) {

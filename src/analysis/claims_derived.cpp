@@ -130,7 +130,7 @@ double relative_error(const RowCheck& rc) {
 PairCheck evaluate(const Frame& d, int dm, const Frame& r, int rm, std::vector<Constraint> cs, bool median) {
     PairCheck p;
     p.raw = &r;
-    p.same_folder = cu::folder_of(d.file) == cu::folder_of(r.file);
+    p.same_folder = cu::folder_view(d.file) == cu::folder_view(r.file);  // views of interned paths
     p.prefix = cu::common_prefix(cu::stem_of(d.file), cu::stem_of(r.file));
     double floor = half_unit(d, dm);
     for (std::size_t i = 0; i < d.rows.size(); ++i)

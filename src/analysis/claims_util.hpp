@@ -23,8 +23,8 @@ bool same_level(std::string_view a, std::string_view b);
 /// inside are replaced by quotes so the span cannot end early.
 std::string code(std::string_view text);
 
-/// "a/b/c.csv" -> "a/b" ("" at the root).
-std::string folder_of(std::string_view path);
+/// "a/b/c.csv" -> "a/b" ("" at the root), as a view of `path` (which must outlive it).
+std::string_view folder_view(std::string_view path);
 /// "a/b/c_d.csv" -> "c_d" (lower-case).
 std::string stem_of(std::string_view path);
 /// Length of the longest common prefix, ignoring ASCII case.
