@@ -122,7 +122,7 @@ TEST_F(SeedCorpus, CompilationBackendsInMillisecondsAndFailedBackendFlagged) {
         ++seen;
         EXPECT_EQ(s.meaning.unit.quantity, model::Quantity::time);
         EXPECT_DOUBLE_EQ(s.meaning.unit.to_canonical, 1e-3);
-        if (s.source.json_path.find("torch_compile") != std::string::npos) {
+        if (s.source.json_path.str().find("torch_compile") != std::string::npos) {
             EXPECT_TRUE(s.failed);
             EXPECT_NE(s.failure_reason.find("triton"), std::string::npos);
             ++failed;

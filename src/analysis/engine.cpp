@@ -23,6 +23,16 @@ struct ChunkFacts {
 };
 
 void analyze_chunk(std::span<const Frame> frames, ChunkFacts& out) {
+    // Room for the usual number of facts, so the lists do not move their facts while growing:
+    // a summary per measure (and a weighted rate), a range, noise and effects per setting.
+    std::size_t measures = 0, dims = 0;
+    for (const auto& f : frames) {
+        measures += f.measures.size() + 1;
+        dims += f.dim_names.size();
+    }
+    out.summaries.reserve(measures);
+    out.sweeps.reserve(4 * dims);
+    out.cold.reserve(2 * frames.size());
     add_cold_start_facts(frames, out.cold);
     add_level_comparison_facts(frames, out.comparisons);
     add_sweep_facts(frames, out.sweeps);

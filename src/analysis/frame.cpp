@@ -193,8 +193,8 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
         // The keyed dimension is the first one whose value appears literally in the JSON path.
         std::string dim;
         for (const auto& [k, v] : s.dimensions)
-            if (s.source.json_path.find("." + v + ".") != std::string::npos ||
-                util::starts_with(s.source.json_path, v + ".")) {
+            if (s.source.json_path.str().find("." + v + ".") != std::string::npos ||
+                util::starts_with(s.source.json_path.str(), v + ".")) {
                 dim = k;
                 break;
             }
@@ -230,8 +230,8 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
             if (!row_of.count(level)) {
                 row_of[level] = f.rows.size();
                 FrameRow row;
-                auto dot = s->source.json_path.find(level);
-                f.set_json_path(row, s->source.json_path.substr(0, dot + level.size()));
+                auto dot = s->source.json_path.str().find(level);
+                f.set_json_path(row, s->source.json_path.str().substr(0, dot + level.size()));
                 f.rows.push_back(std::move(row));
                 f.code_storage.push_back(interner.code(0, level));
                 row_values.emplace_back();
@@ -275,14 +275,14 @@ void Frame::set_failure_reason(FrameRow& row, const std::string& reason) {
     row.failure = static_cast<std::uint32_t>(it - failure_reasons.begin());
 }
 
-void Frame::set_json_path(FrameRow& row, std::string path) {
+void Frame::set_json_path(FrameRow& row, std::string_view path) {
     if (path.empty()) {
         row.json_path = 0;
         return;
     }
     // Paths of a frame's rows are distinct ("runs[0]", "runs[1]", ...): appended, not searched.
     row.json_path = static_cast<std::uint32_t>(json_paths.size());
-    json_paths.push_back(std::move(path));
+    json_paths.emplace_back(path);
 }
 
 std::string measure_key(const Measure& measure) {

@@ -65,7 +65,7 @@ struct Frame {
     /// Distinct failure texts of the rows ([0] = "" for none): rows of a failed run repeat one error.
     std::vector<std::string> failure_reasons{std::string()};
     /// JSON paths of the rows that have one ([0] = ""); CSV rows, the most, need none.
-    std::vector<std::string> json_paths{std::string()};
+    std::vector<model::SharedPath> json_paths{model::SharedPath()};
     /// Every row's values, row after row, measures.size() each (canonical unit, NaN when missing).
     std::vector<double> value_storage;
     /// Every row's dimension codes, row after row, dim_names.size() each: the value's index in
@@ -96,9 +96,9 @@ struct Frame {
     /// Where `row` came from (the frame's file plus the row's lines or JSON path).
     model::Source source(const FrameRow& row) const { return model::Source{file, row.line, json_path(row), row.line_end}; }
     /// The JSON path of `row` ("" when it is located by line).
-    const std::string& json_path(const FrameRow& row) const { return json_paths[row.json_path]; }
+    const model::SharedPath& json_path(const FrameRow& row) const { return json_paths[row.json_path]; }
     /// Records `path` as the JSON path of `row`.
-    void set_json_path(FrameRow& row, std::string path);
+    void set_json_path(FrameRow& row, std::string_view path);
     /// Why `row` failed ("" when it did not or no reason was recorded).
     const std::string& failure_reason(const FrameRow& row) const { return failure_reasons[row.failure]; }
     /// Records `reason` as the failure of `row` (interned).

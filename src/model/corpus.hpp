@@ -24,7 +24,7 @@ std::string_view file_status_name(FileStatus status);
 struct Source {
     SharedPath file;         ///< path relative to the ingested root, '/'-separated
     long long line = 0;      ///< 1-based physical line where the record starts; 0 when not applicable
-    std::string json_path;   ///< empty for CSV/Markdown
+    SharedPath json_path;    ///< empty for CSV/Markdown; shared: documents of one shape repeat their paths
     long long line_end = 0;  ///< when > line: the source is every record starting on lines line..line_end
 };
 

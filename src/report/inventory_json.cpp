@@ -82,7 +82,7 @@ Json scalar_series_json(const model::Corpus& corpus) {
     std::map<std::pair<std::string, std::string>, std::vector<const model::Scalar*>> groups;
     std::vector<std::pair<std::string, std::string>> order;
     for (const auto& s : corpus.scalars) {
-        auto key = std::make_pair(s.source.file, s.pattern.empty() ? s.source.json_path : s.pattern);
+        auto key = std::make_pair(s.source.file, s.pattern.empty() ? s.source.json_path.str() : s.pattern);
         auto [it, inserted] = groups.try_emplace(key);
         if (inserted) order.push_back(key);
         it->second.push_back(&s);
@@ -100,7 +100,7 @@ Json scalar_series_json(const model::Corpus& corpus) {
         Json dims = Json::object();
         for (const auto* s : members)
             for (const auto& [k, val] : s->dimensions)
-                if (s->source.json_path.find(val) != std::string::npos) dims[k].push_back(val);
+                if (s->source.json_path.str().find(val) != std::string::npos) dims[k].push_back(val);
         if (!dims.empty()) j["keyed_dimensions"] = std::move(dims);
         Json failed = Json::array();
         for (const auto* s : members) {
