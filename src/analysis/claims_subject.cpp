@@ -158,7 +158,7 @@ std::vector<SubjectIndex::Hit> SubjectIndex::hits_of(const std::string& token) c
         for (const auto& k : it->second) hits.push_back(Hit{&k, token});
     // "transformer_cuda_triton2508_summary" names the file transformer_cuda_triton2508.json.
     for (auto p = token.find('_'); p != std::string::npos; p = token.find('_', p + 1))
-        if (auto it = keys_.find(token.substr(0, p)); it != keys_.end() && it->second.size() <= kMaxFramesPerToken)
+        if (auto it = keys_.find(std::string_view(token).substr(0, p)); it != keys_.end() && it->second.size() <= kMaxFramesPerToken)
             for (const auto& k : it->second)
                 if (k.weight == 3) hits.push_back(Hit{&k, token});
     return hits;

@@ -17,7 +17,7 @@ namespace {
 struct Config {
     const std::string* key = nullptr;  ///< "num_gpu=40, num_ctx=1024, temperature=0.4"
     std::vector<double> values;
-    std::vector<model::Source> sources;
+    std::vector<std::uint32_t> rows;  ///< the rows of `values`; sources are built for best and worst only
     double mean = 0;
 };
 
@@ -76,7 +76,7 @@ std::vector<Config> configs_of(const Frame& f, int m, const RowConfigs& rc, Rows
         }
         auto& c = out[static_cast<std::size_t>(s)];
         c.values.push_back(v);
-        add_row_source(c.sources, f, row);
+        c.rows.push_back(static_cast<std::uint32_t>(r));
     }
     for (auto& c : out) c.mean = stats::mean_of_finite(c.values);
     return out;
@@ -106,9 +106,11 @@ void add_range_fact(const Frame& f, const std::string& subject, const Measure& m
     st.append("Sweep of ").append(subject).append(" over ").append(fact.values[3].text).append(" configurations: fastest ");
     st.append(*best.key).append(" at ").append(what).append(fact.values[0].text).append(", slowest ").append(*worst.key);
     st.append(" at ").append(what).append(fact.values[1].text).append(" (").append(fact.values[2].text).append(" apart).");
-    fact.sources.reserve(best.sources.size() + worst.sources.size());
-    fact.sources = best.sources;
-    fact.sources.insert(fact.sources.end(), worst.sources.begin(), worst.sources.end());
+    // Best's rows, then worst's: each list merges its own consecutive rows, never across the two.
+    for (auto r : best.rows) add_row_source(fact.sources, f, f.rows[r]);
+    std::vector<model::Source> worst_sources;
+    for (auto r : worst.rows) add_row_source(worst_sources, f, f.rows[r]);
+    fact.sources.insert(fact.sources.end(), worst_sources.begin(), worst_sources.end());
 
     Fact& noise = facts.emplace_back();
     noise.kind = "sweep.noise";
