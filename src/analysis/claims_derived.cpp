@@ -291,7 +291,7 @@ RawIndex index_raw(const std::vector<Frame>& frames, const std::vector<char>& su
     std::vector<std::string_view> seen;
     for (const auto& r : frames) {
         if (r.derived || summary[static_cast<std::size_t>(&r - frames.data())]) continue;
-        const std::string folder = folder_of(r.file);
+        const std::string_view folder = cu::folder_view(r.file);  // a view of the interned path
         list_for(index.by_folder, folder).push_back(&r);
         index.stems[static_cast<std::size_t>(&r - index.first)] = cu::stem_of(r.file);
         seen.clear();
