@@ -16,9 +16,9 @@ namespace analysis {
 /// ("101.44 tok/s"); the narrative checker matches numbers in prose against these texts.
 struct FactValue {
     std::string label;                            ///< what the number is ("median tokens/s")
+    std::string text;                             ///< display text with unit, from format_value()
     double value = 0;                             ///< canonical unit (s, tok/s, B, %, ...)
     model::Quantity quantity = model::Quantity::unknown;
-    std::string text;                             ///< display text with unit, from format_value()
     std::uint16_t number_size = 0;                ///< `text` is number, then unit from unit_offset on
     std::uint16_t unit_offset = 0;
 
