@@ -62,6 +62,31 @@ TEST(AnalysisFrames, LevelsAreDistinctValuesInFirstSeenOrder) {
     EXPECT_EQ(fr.dim_values[static_cast<std::size_t>(model)].front(), "");  // code 0: missing
 }
 
+TEST(AnalysisFrames, ManyDistinctLevelsKeepTheirCodesPastTheLinearSearch) {
+    // 100 distinct texts and numbers per dimension (past the 32 searched linearly), each seen
+    // twice: every row must read back its own level, and levels stay in first-seen order.
+    testing_support::TempDir dir;
+    std::string csv = "model,num_ctx,tokens_s\n";
+    for (int pass = 0; pass < 2; ++pass)
+        for (int i = 0; i < 100; ++i)
+            csv += "m" + std::to_string((i * 37) % 100) + ":1b," + std::to_string(1000 + (i * 53) % 100) + "," +
+                   std::to_string(10 + i) + "\n";
+    dir.write("wide.csv", csv);
+    auto corpus = ingest(dir);
+    auto a = analysis::analyze(corpus);
+    ASSERT_EQ(a.frames.size(), 1u);
+    const auto& fr = a.frames[0];
+    const auto model = static_cast<std::size_t>(fr.dim_index("model")), ctx = static_cast<std::size_t>(fr.dim_index("num_ctx"));
+    ASSERT_EQ(fr.levels_of(model).size(), 100u);
+    ASSERT_EQ(fr.levels_of(ctx).size(), 100u);
+    for (std::size_t r = 0; r < fr.rows.size(); ++r) {
+        const int i = static_cast<int>(r % 100);
+        EXPECT_EQ(fr.dim(fr.rows[r], model), "m" + std::to_string((i * 37) % 100) + ":1b") << r;
+        EXPECT_EQ(fr.dim(fr.rows[r], ctx), std::to_string(1000 + (i * 53) % 100)) << r;
+        EXPECT_EQ(fr.levels_of(model)[static_cast<std::size_t>(i)], fr.dim(fr.rows[static_cast<std::size_t>(i)], model));
+    }
+}
+
 TEST(AnalysisFrames, SameRunExportedTwiceCountsOnce) {
     testing_support::TempDir dir;
     dir.write("a/run.csv", "model,ttft_s,tokens_s\nm:1b,0.1,80\nm:1b,0.2,81\nm:1b,0.3,82\n");

@@ -28,7 +28,12 @@ std::string label_for(const std::string& file, const std::string& locator) {
     return locator.empty() ? file : file + " [" + locator + "]";
 }
 
-// Assigns dimension codes while a frame is built: one hash map per dimension, dropped afterwards.
+// Below this many distinct values a linear search beats a hash map (and allocates nothing);
+// sweeps have a handful of levels per setting.
+constexpr std::size_t kLinearSearchMax = 32;
+
+// Assigns dimension codes while a frame is built: a linear search over the few distinct values
+// a dimension usually has, and a hash map once it has many; dropped afterwards.
 class DimInterner {
 public:
     explicit DimInterner(Frame& f) : f_(f), index_(f.dim_names.size()) {
@@ -36,14 +41,25 @@ public:
     }
     std::uint32_t code(std::size_t d, std::string_view value) {
         if (value.empty()) return 0;
-        auto [it, inserted] = index_[d].try_emplace(std::string(value), static_cast<std::uint32_t>(f_.dim_values[d].size()));
-        if (inserted) f_.dim_values[d].emplace_back(value);
+        auto& texts = f_.dim_values[d];
+        auto& index = index_[d];
+        if (index.empty()) {
+            for (std::size_t c = 1; c < texts.size(); ++c)
+                if (texts[c] == value) return static_cast<std::uint32_t>(c);
+            if (texts.size() <= kLinearSearchMax) {
+                texts.emplace_back(value);
+                return static_cast<std::uint32_t>(texts.size() - 1);
+            }
+            for (std::size_t c = 1; c < texts.size(); ++c) index.emplace(texts[c], static_cast<std::uint32_t>(c));
+        }
+        auto [it, inserted] = index.try_emplace(std::string(value), static_cast<std::uint32_t>(texts.size()));
+        if (inserted) texts.emplace_back(value);
         return it->second;
     }
 
 private:
     Frame& f_;
-    std::vector<std::unordered_map<std::string, std::uint32_t>> index_;
+    std::vector<std::unordered_map<std::string, std::uint32_t>> index_;  ///< empty while searched linearly
 };
 
 // The frame code of each cell of one dimension column. A compacted column already numbers its
@@ -64,8 +80,19 @@ public:
             return c;
         }
         if (col.numbers.empty() || std::isnan(col.numbers[row])) return 0;
-        // Keyed by bits: -0 and 0 print differently.
-        auto [it, inserted] = number_code_.try_emplace(std::bit_cast<std::uint64_t>(col.numbers[row]), 0);
+        // Keyed by bits: -0 and 0 print differently. Few distinct numbers: searched linearly.
+        const auto bits = std::bit_cast<std::uint64_t>(col.numbers[row]);
+        if (number_code_.empty()) {
+            for (const auto& [b, c] : recent_numbers_)
+                if (b == bits) return c;
+            if (recent_numbers_.size() < kLinearSearchMax) {
+                const std::uint32_t c = interner_.code(d_, util::format_double(col.numbers[row]));
+                recent_numbers_.emplace_back(bits, c);
+                return c;
+            }
+            number_code_.insert(recent_numbers_.begin(), recent_numbers_.end());
+        }
+        auto [it, inserted] = number_code_.try_emplace(bits, 0);
         if (inserted) it->second = interner_.code(d_, util::format_double(col.numbers[row]));
         return it->second;
     }
@@ -77,7 +104,8 @@ private:
     DimInterner& interner_;
     std::size_t d_;
     std::vector<std::uint32_t> label_code_;
-    std::unordered_map<std::uint64_t, std::uint32_t> number_code_;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> recent_numbers_;  ///< while there are few
+    std::unordered_map<std::uint64_t, std::uint32_t> number_code_;         ///< once there are many
 };
 
 // Whether a table of two or more rows has the same text in every row of column `c` (missing
@@ -270,6 +298,7 @@ void Frame::set_failure_reason(FrameRow& row, const std::string& reason) {
     }
     // Most frames have no or one distinct reason; a linear search over the distinct texts is enough
     // and keeps frames copyable without an index.
+    if (failure_reasons.empty()) failure_reasons.emplace_back();  // index 0: none
     auto it = std::find(failure_reasons.begin() + 1, failure_reasons.end(), reason);
     if (it == failure_reasons.end()) it = failure_reasons.insert(failure_reasons.end(), reason);
     row.failure = static_cast<std::uint32_t>(it - failure_reasons.begin());
@@ -281,6 +310,7 @@ void Frame::set_json_path(FrameRow& row, std::string_view path) {
         return;
     }
     // Paths of a frame's rows are distinct ("runs[0]", "runs[1]", ...): appended, not searched.
+    if (json_paths.empty()) json_paths.emplace_back();  // index 0: none
     row.json_path = static_cast<std::uint32_t>(json_paths.size());
     json_paths.emplace_back(path);
 }

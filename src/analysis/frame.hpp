@@ -62,10 +62,12 @@ struct Frame {
     std::vector<std::pair<std::string, std::string>> context;  ///< dimensions constant over the frame
     /// Per dimension: "" (code 0, missing), then its distinct values in first-seen order.
     std::vector<std::vector<std::string>> dim_values;
-    /// Distinct failure texts of the rows ([0] = "" for none): rows of a failed run repeat one error.
-    std::vector<std::string> failure_reasons{std::string()};
-    /// JSON paths of the rows that have one ([0] = ""); CSV rows, the most, need none.
-    std::vector<model::SharedPath> json_paths{model::SharedPath()};
+    /// Distinct failure texts of the rows: rows of a failed run repeat one error. Empty while no
+    /// row has one; then [0] = "" (index 0 means none).
+    std::vector<std::string> failure_reasons;
+    /// JSON paths of the rows that have one, likewise empty or led by [0] = ""; CSV rows, the
+    /// most, need none.
+    std::vector<model::SharedPath> json_paths;
     /// Every row's values, row after row, measures.size() each (canonical unit, NaN when missing).
     std::vector<double> value_storage;
     /// Every row's dimension codes, row after row, dim_names.size() each: the value's index in
@@ -96,11 +98,17 @@ struct Frame {
     /// Where `row` came from (the frame's file plus the row's lines or JSON path).
     model::Source source(const FrameRow& row) const { return model::Source{file, row.line, json_path(row), row.line_end}; }
     /// The JSON path of `row` ("" when it is located by line).
-    const model::SharedPath& json_path(const FrameRow& row) const { return json_paths[row.json_path]; }
+    const model::SharedPath& json_path(const FrameRow& row) const {
+        static const model::SharedPath kNone;
+        return row.json_path == 0 ? kNone : json_paths[row.json_path];
+    }
     /// Records `path` as the JSON path of `row`.
     void set_json_path(FrameRow& row, std::string_view path);
     /// Why `row` failed ("" when it did not or no reason was recorded).
-    const std::string& failure_reason(const FrameRow& row) const { return failure_reasons[row.failure]; }
+    const std::string& failure_reason(const FrameRow& row) const {
+        static const std::string kNone;
+        return row.failure == 0 ? kNone : failure_reasons[row.failure];
+    }
     /// Records `reason` as the failure of `row` (interned).
     void set_failure_reason(FrameRow& row, const std::string& reason);
     /// The text of dimension `d` in `row` ("" when missing).
