@@ -22,14 +22,19 @@ double warm_baseline(std::vector<double> v) {
     return stats::percentile_unsorted(v, 0.25);
 }
 
-// Whether a setting (or the model itself) differs from the previous row: the usual trigger of an
-// Ollama reload.
-bool settings_changed(const Frame& f, std::size_t r) {
+// The dimensions whose change triggers an Ollama reload: settings and the model itself.
+std::vector<std::size_t> trigger_dims(const Frame& f) {
+    std::vector<std::size_t> out;
+    for (std::size_t d = 0; d < f.dim_names.size(); ++d)
+        if (f.dim_is_setting[d] || is_subject_dimension(f.dim_names[d])) out.push_back(d);
+    return out;
+}
+
+// Whether a trigger dimension differs from the previous row.
+bool settings_changed(const Frame& f, const std::vector<std::size_t>& triggers, std::size_t r) {
     if (r == 0) return false;
-    for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
-        bool trigger = f.dim_is_setting[d] || is_subject_dimension(f.dim_names[d]);  // settings or the model itself
-        if (trigger && f.code(f.rows[r], d) != f.code(f.rows[r - 1], d)) return true;
-    }
+    for (std::size_t d : triggers)
+        if (f.code(f.rows[r], d) != f.code(f.rows[r - 1], d)) return true;
     return false;
 }
 
@@ -63,6 +68,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
     std::size_t cold_total = 0;
     for (const auto& row : f.rows) cold_total += row.cold;
     if (cold_total < 2) return;
+    const std::vector<std::size_t> triggers = trigger_dims(f);
     for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
         // Cold and total rows per dimension code; codes are the distinct texts of the dimension.
         const auto& texts = f.dim_values[d];
@@ -94,7 +100,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
             fact.id = "cold-start-confounded/" + f.id + "/" + slug(f.dim_names[d]);
             bool after_change = true;
             for (std::size_t r = 1; r < f.rows.size(); ++r)
-                if (f.rows[r].cold && !settings_changed(f, r)) after_change = false;
+                if (f.rows[r].cold && !settings_changed(f, triggers, r)) after_change = false;
             const std::string label = f.dim_names[d] + "=" + level;
             fact.values = {make_count("reloads at this level", static_cast<double>(counts.first)),
                            make_value("mean TTFT of those reloads", stats::mean_of_finite(with), model::Quantity::time)};

@@ -115,11 +115,16 @@ stats::Interval median_ci(const std::vector<double>& values) {
 }  // namespace
 
 bool is_subject_dimension(std::string_view raw) {
-    std::string n = util::normalise_name(raw);
-    for (auto w : {"model", "tag", "backend", "quant", "engine", "provider", "device", "precision", "dtype"})
-        if (n == w || util::starts_with(n, std::string(w) + "_") || util::ends_with(n, std::string("_") + w) ||
-            util::ends_with(n, std::string(".") + w))
-            return true;
+    const std::string n = util::normalise_name(raw);
+    const std::string_view v(n);
+    // The word alone, or joined by '_' in front ("model_name") or by '_' / '.' behind ("llm_model").
+    for (std::string_view w : {"model", "tag", "backend", "quant", "engine", "provider", "device", "precision", "dtype"}) {
+        if (v == w) return true;
+        if (v.size() <= w.size()) continue;
+        if (v.starts_with(w) && v[w.size()] == '_') return true;
+        const char before = v[v.size() - w.size() - 1];
+        if (v.ends_with(w) && (before == '_' || before == '.')) return true;
+    }
     return false;
 }
 
