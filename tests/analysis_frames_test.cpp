@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <memory>
 
 #include "analysis/engine.hpp"
 #include "ingest/ingest.hpp"
@@ -85,6 +87,28 @@ TEST(AnalysisFrames, ManyDistinctLevelsKeepTheirCodesPastTheLinearSearch) {
         EXPECT_EQ(fr.dim(fr.rows[r], ctx), std::to_string(1000 + (i * 53) % 100)) << r;
         EXPECT_EQ(fr.levels_of(model)[static_cast<std::size_t>(i)], fr.dim(fr.rows[static_cast<std::size_t>(i)], model));
     }
+}
+
+TEST(AnalysisFrames, ColumnsViewTheTableOrTheFrameAndSurviveACopy) {
+    // tokens_s is canonical already (viewed in the table); ttft_ms is scaled to seconds (the
+    // frame's own column). A copy must read both after the original is gone.
+    testing_support::TempDir dir;
+    dir.write("runs.csv", "prompt,ttft_ms,tokens_s\na,120,80.5\nb,95,82\nc,,79\n");
+    auto corpus = ingest(dir);
+    auto a = analysis::analyze(corpus);
+    ASSERT_EQ(a.frames.size(), 1u);
+    auto original = std::make_unique<analysis::Frame>(a.frames[0]);
+    const analysis::Frame copy = *original;
+    original.reset();
+    const auto ttft = static_cast<std::size_t>(copy.measure_index("ttft_ms")), tput = static_cast<std::size_t>(copy.measure_index("tokens_s"));
+    EXPECT_DOUBLE_EQ(copy.value(copy.rows[0], ttft), 0.120);
+    EXPECT_DOUBLE_EQ(copy.value(copy.rows[1], ttft), 0.095);
+    EXPECT_TRUE(std::isnan(copy.value(copy.rows[2], ttft)));
+    EXPECT_EQ(copy.value(copy.rows[1], tput), 82.0);
+    analysis::Frame assigned;
+    assigned = copy;
+    EXPECT_DOUBLE_EQ(assigned.value(assigned.rows[0], ttft), 0.120);
+    EXPECT_NE(&assigned.value_storage[0], &copy.value_storage[0]);
 }
 
 TEST(AnalysisFrames, SameRunExportedTwiceCountsOnce) {

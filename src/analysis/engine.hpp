@@ -11,7 +11,9 @@
 namespace analysis {
 
 struct Analysis {
-    std::vector<Frame> frames;  ///< with cold starts marked
+    /// With cold starts marked. Their numeric columns may view the corpus's tables (Frame::columns):
+    /// keep the corpus alive while reading frame values. Facts own all their data.
+    std::vector<Frame> frames;
     std::vector<Fact> facts;    ///< in report order; ids unique
     /// Wall seconds of each analysis phase, in order ("frames", "per-frame", ...). Timing only:
     /// never part of the report's content, so determinism is unaffected.

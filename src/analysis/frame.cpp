@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -174,16 +175,31 @@ Frame frame_from_table(const model::Table& table) {
     // Values and codes column by column (a compacted column is one contiguous array), then the
     // rows' own fields; codes are interned per dimension in row order either way.
     const std::size_t n = table.rows.size(), width = measure_cols.size(), dims = coders.size();
-    f.value_storage.assign(n * width, std::nan(""));
-    for (std::size_t k = 0; k < width; ++k) {
+    // A column already in canonical units is viewed where ingest keeps it; the others (scaled,
+    // or with no numeric cell) are filled into the frame's own storage.
+    auto viewable = [&](std::size_t c) {
+        return table.compacted() && !table.values[c].numbers.empty() && table.meanings[c].unit.to_canonical == 1.0;
+    };
+    std::size_t owned = 0;
+    for (auto c : measure_cols) owned += !viewable(c);
+    f.value_storage.assign(owned * n, std::nan(""));
+    f.columns.assign(width, nullptr);
+    f.column_rows = n;
+    for (std::size_t k = 0, next = 0; k < width; ++k) {
         const std::size_t c = measure_cols[k];
+        if (viewable(c)) {
+            f.columns[k] = table.values[c].numbers.data();
+            continue;
+        }
+        double* column = f.value_storage.data() + next++ * n;
+        f.columns[k] = column;
         const double scale = table.meanings[c].unit.to_canonical;
         if (table.compacted()) {
             const auto& numbers = table.values[c].numbers;
             if (numbers.empty()) continue;  // no numeric cell: NaN throughout
-            for (std::size_t r = 0; r < n; ++r) f.value_storage[r * width + k] = numbers[r] * scale;
+            for (std::size_t r = 0; r < n; ++r) column[r] = numbers[r] * scale;
         } else {
-            for (std::size_t r = 0; r < n; ++r) f.value_storage[r * width + k] = table.number_at(r, c) * scale;
+            for (std::size_t r = 0; r < n; ++r) column[r] = table.number_at(r, c) * scale;
         }
     }
     f.code_storage.assign(n * dims, 0);
@@ -284,7 +300,7 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
         }
         f.fit_storage();
         for (std::size_t r = 0; r < f.rows.size(); ++r)
-            std::copy(row_values[r].begin(), row_values[r].end(), f.value_storage.begin() + static_cast<std::ptrdiff_t>(r * f.measures.size()));
+            for (std::size_t m = 0; m < row_values[r].size(); ++m) f.own_value(r, m) = row_values[r][m];
         out.push_back(std::move(f));
     }
 }
@@ -329,9 +345,32 @@ void add_row_source(std::vector<model::Source>& sources, const Frame& f, const F
     if (!model::extend_last_source(sources, f.file, row.line, row.line_end, f.json_path(row))) sources.push_back(f.source(row));
 }
 
+Frame::Frame(const Frame& other) : FrameData(other) {
+    // Columns in the other frame's own storage move to the same place in this copy's; views of
+    // ingested tables stay as they are.
+    const double* first = other.value_storage.data();
+    const double* end = first + other.value_storage.size();
+    const std::less<const double*> before;  // a total order, even between unrelated arrays
+    for (auto& column : columns)
+        if (!before(column, first) && before(column, end)) column = value_storage.data() + (column - first);
+}
+
+Frame& Frame::operator=(const Frame& other) {
+    if (this != &other) *this = Frame(other);
+    return *this;
+}
+
 void Frame::fit_storage() {
-    value_storage.resize(rows.size() * measures.size(), std::nan(""));
-    code_storage.resize(rows.size() * dim_names.size(), 0);
+    const std::size_t n = rows.size(), width = measures.size();
+    const std::size_t old_n = column_rows;
+    std::vector<double> next(n * width, std::nan(""));
+    for (std::size_t m = 0; m < width && m < columns.size(); ++m)
+        for (std::size_t r = 0; r < old_n && r < n; ++r) next[m * n + r] = columns[m][r];
+    value_storage = std::move(next);
+    columns.assign(width, nullptr);
+    for (std::size_t m = 0; m < width; ++m) columns[m] = value_storage.data() + m * n;
+    column_rows = n;
+    code_storage.resize(n * dim_names.size(), 0);
 }
 
 void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims, const std::vector<double>& values) {
@@ -347,8 +386,7 @@ void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims, const
     f.rows.push_back(std::move(row));
     f.fit_storage();
     const std::size_t r = f.rows.size() - 1;
-    std::copy_n(values.begin(), std::min(values.size(), f.measures.size()),
-                f.value_storage.begin() + static_cast<std::ptrdiff_t>(r * f.measures.size()));
+    for (std::size_t m = 0; m < values.size() && m < f.measures.size(); ++m) f.own_value(r, m) = values[m];
     std::copy(codes.begin(), codes.end(), f.code_storage.begin() + static_cast<std::ptrdiff_t>(r * f.dim_names.size()));
 }
 

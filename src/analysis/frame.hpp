@@ -44,7 +44,9 @@ struct MeasureRoles {
     int throughput = -1, ttft = -1, load = -1, latency = -1, tokens = -1, decode = -1;
 };
 
-struct Frame {
+/// The data of a frame; Frame adds the copy operations that keep its own columns pointing into
+/// its own storage.
+struct FrameData {
     std::string id;                 ///< slug of file + locator, unique within a corpus
     model::SharedPath file;         ///< the table's file, shared by every source of its rows
     std::string locator;
@@ -68,15 +70,31 @@ struct Frame {
     /// JSON paths of the rows that have one, likewise empty or led by [0] = ""; CSV rows, the
     /// most, need none.
     std::vector<model::SharedPath> json_paths;
-    /// Every row's values, row after row, measures.size() each (canonical unit, NaN when missing).
+    /// Per measure, its column: one value per row in row order (canonical unit, NaN when missing).
+    /// A column already in canonical units is the ingested table's own column (Table::values),
+    /// viewed, not copied: a 1 GB folder holds 10^8 values. Others point into value_storage.
+    std::vector<const double*> columns;
+    std::size_t column_rows = 0;  ///< values in each column: rows.size() once the frame is built
+    /// The columns the frame holds itself, column after column, rows.size() values each.
     std::vector<double> value_storage;
     /// Every row's dimension codes, row after row, dim_names.size() each: the value's index in
     /// dim_values (0 = missing).
     std::vector<std::uint32_t> code_storage;
+};
 
-    /// Sizes value_storage to rows x measures and code_storage to rows x dimensions (new cells NaN
-    /// and 0; existing ones kept when only rows were added).
+struct Frame : FrameData {
+    Frame() = default;
+    Frame(const Frame& other);
+    Frame& operator=(const Frame& other);
+    Frame(Frame&&) noexcept = default;  // moved storage keeps its buffer: columns stay valid
+    Frame& operator=(Frame&&) noexcept = default;
+
+    /// Gives every measure a column of its own in value_storage (rows.size() values, NaN where
+    /// new, existing values kept) and code_storage rows x dimensions (new cells 0). For frames
+    /// built row by row (tests, JSON scalars).
     void fit_storage();
+    /// The value cell of measure `m` in row `r` of a frame whose columns are its own.
+    double& own_value(std::size_t r, std::size_t m) { return value_storage[m * rows.size() + r]; }
 
     /// Position of `row`, which must be an element of `rows`.
     std::size_t index_of(const FrameRow& row) const {
@@ -84,11 +102,7 @@ struct Frame {
         return static_cast<std::size_t>(&row - rows.data());
     }
     /// Measure `m` of `row`: canonical unit, NaN when missing.
-    double value(const FrameRow& row, std::size_t m) const { return value_storage[index_of(row) * measures.size() + m]; }
-    /// All measures of `row`, one per Frame::measures.
-    std::span<const double> values(const FrameRow& row) const {
-        return std::span<const double>(value_storage).subspan(index_of(row) * measures.size(), measures.size());
-    }
+    double value(const FrameRow& row, std::size_t m) const { return columns[m][index_of(row)]; }
     /// Code of dimension `d` in `row`: its index in dim_values[d] (0 = missing).
     std::uint32_t code(const FrameRow& row, std::size_t d) const { return code_storage[index_of(row) * dim_names.size() + d]; }
 
@@ -122,7 +136,8 @@ struct Frame {
 };
 
 /// Builds frames from all tables and keyed scalars of parsed, non-duplicate files, in file order.
-/// Constant dimensions move to Frame::context.
+/// Constant dimensions move to Frame::context. Columns already in canonical units view the
+/// corpus's tables, so `corpus` must outlive the frames' values.
 std::vector<Frame> build_frames(const model::Corpus& corpus);
 
 /// model::add_source(sources, frame.source(row)) without building a Source when the row only
