@@ -426,10 +426,19 @@ void mark_same_data(std::vector<Frame>& frames) {
                 for (char c : order[i].first) mix(static_cast<unsigned char>(c));
                 mix(0x100);  // end of key
             }
-            for (const auto& row : f.rows) {
-                const double v = f.value(row, order[i].second);
-                mix(std::bit_cast<std::uint64_t>(std::isnan(v) ? 1e300 : v));
-            }
+            // The column in four interleaved lanes (independent multiplies), folded in at the end.
+            const double* column = f.columns[order[i].second];
+            auto word = [&](std::size_t r) {
+                const double v = column[r];
+                return std::bit_cast<std::uint64_t>(std::isnan(v) ? 1e300 : v);
+            };
+            std::uint64_t lane[4] = {h, h + 1, h + 2, h + 3};
+            const std::size_t n = f.rows.size();
+            std::size_t r = 0;
+            for (; r + 4 <= n; r += 4)
+                for (std::size_t k = 0; k < 4; ++k) lane[k] = (lane[k] ^ word(r + k)) * 0x100000001B3ULL;
+            for (; r < n; ++r) mix(word(r));
+            for (auto l : lane) mix(l);
         }
         return h ^ (h >> 29);
     };
