@@ -10,9 +10,7 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Plain sum / n overflows for values near DBL_MAX; dividing first then cannot.
-double first_pass_mean(std::span<const double> x, double n) {
-    double sum = 0;
-    for (const double v : x) sum += v;
+double first_pass_mean(std::span<const double> x, double sum, double n) {
     if (std::isfinite(sum)) return sum / n;
     double mean = 0;
     for (const double v : x) mean += v / n;
@@ -36,13 +34,22 @@ Moments moments(std::span<const double> finite) {
         result.mean = kNaN;
         return result;
     }
-    const auto [lo, hi] = std::minmax_element(finite.begin(), finite.end());
-    if (*lo == *hi) {  // constant input: avoid rounding residue so sd and cv are exactly 0
-        result.mean = *lo;
+    // One pass for the sum and the extremes (the first smallest and the last largest value, as
+    // std::minmax_element picks them).
+    double sum = 0, lo = finite[0], hi = finite[0];
+    for (const double v : finite) {
+        sum += v;
+        if (v < lo) lo = v;
+        if (!(v < hi)) hi = v;
+    }
+    result.min = lo;
+    result.max = hi;
+    if (lo == hi) {  // constant input: avoid rounding residue so sd and cv are exactly 0
+        result.mean = lo;
         return result;
     }
     const double n = static_cast<double>(finite.size());
-    const double mean = first_pass_mean(finite, n);
+    const double mean = first_pass_mean(finite, sum, n);
     double residual_sum = 0;
     double squares = 0;
     for (const double v : finite) {
@@ -50,7 +57,7 @@ Moments moments(std::span<const double> finite) {
         residual_sum += d;
         squares += d * d;
     }
-    result.mean = std::clamp(mean + residual_sum / n, *lo, *hi);
+    result.mean = std::clamp(mean + residual_sum / n, lo, hi);
     result.m2 = std::max(0.0, squares - residual_sum * residual_sum / n);
     return result;
 }

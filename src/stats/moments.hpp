@@ -1,6 +1,7 @@
 #pragma once
 // Mean and spread of finite values, computed in a numerically stable way.
 #include <cstddef>
+#include <limits>
 #include <span>
 
 namespace stats {
@@ -10,6 +11,8 @@ struct Moments {
     std::size_t n = 0;
     double mean = 0;  ///< arithmetic mean; NaN when n = 0
     double m2 = 0;    ///< Σ (x − mean)², in the input unit squared; 0 when n ≤ 1
+    double min = std::numeric_limits<double>::quiet_NaN();  ///< smallest value; NaN when n = 0
+    double max = std::numeric_limits<double>::quiet_NaN();  ///< largest value; NaN when n = 0
 
     /// Sample variance m2 / (n − 1) (unit squared); NaN when n < 2.
     double variance_sample() const;

@@ -57,5 +57,17 @@ TEST(StatsMoments, EmptyAndSingle) {
     EXPECT_TRUE(std::isnan(single.sd_sample()));
 }
 
+TEST(StatsMoments, ExtremesAreTheFirstSmallestAndLastLargest) {
+    const std::vector<double> x = {0.0, 3.5, -0.0, -2.0, 3.5, -2.0};
+    const Moments m = moments(x);
+    EXPECT_EQ(m.min, -2.0);
+    EXPECT_EQ(m.max, 3.5);
+    const std::vector<double> zeros = {0.0, -0.0};
+    const Moments z = moments(zeros);  // as std::minmax_element: first smallest (0.0), last largest (-0.0)
+    EXPECT_FALSE(std::signbit(z.min));
+    EXPECT_TRUE(std::signbit(z.max));
+    EXPECT_TRUE(std::isnan(moments(std::vector<double>{}).min));
+}
+
 }  // namespace
 }  // namespace stats

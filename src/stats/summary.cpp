@@ -27,9 +27,8 @@ Summary summarize(std::span<const double> values) {
         return s;
     }
 
-    const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
-    s.min = *lo;
-    s.max = *hi;
+    s.min = m.min;  // the moments' pass found the extremes
+    s.max = m.max;
     static constexpr double kPs[] = {0.5, 0.90, 0.95, 0.99};
     double at[std::size(kPs)];
     percentiles_unsorted(x, kPs, at);
