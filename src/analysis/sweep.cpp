@@ -64,15 +64,22 @@ RowConfigs row_configs(const Frame& f, const std::vector<int>& dims) {
 std::vector<Config> configs_of(const Frame& f, int m, const RowConfigs& rc, Rows which) {
     std::vector<int> slot(rc.keys.size(), -1);
     std::vector<Config> out;
+    // Rows per configuration, counted first so each configuration's lists are allocated once.
+    auto usable = [&](const FrameRow& row) { return row_selected(row, which) && std::isfinite(f.value(row, static_cast<std::size_t>(m))); };
+    std::vector<std::size_t> count(rc.keys.size(), 0);
+    for (std::size_t r = 0; r < f.rows.size(); ++r)
+        if (usable(f.rows[r])) ++count[rc.of_row[r]];
+    out.reserve(rc.keys.size());
     for (std::size_t r = 0; r < f.rows.size(); ++r) {
         const auto& row = f.rows[r];
-        if (!row_selected(row, which)) continue;
-        double v = f.value(row, static_cast<std::size_t>(m));
-        if (!std::isfinite(v)) continue;
+        if (!usable(row)) continue;
+        const double v = f.value(row, static_cast<std::size_t>(m));
         int& s = slot[rc.of_row[r]];
         if (s < 0) {
             s = static_cast<int>(out.size());
             out.push_back(Config{&rc.keys[rc.of_row[r]], {}, {}, 0});
+            out.back().values.reserve(count[rc.of_row[r]]);
+            out.back().rows.reserve(count[rc.of_row[r]]);
         }
         auto& c = out[static_cast<std::size_t>(s)];
         c.values.push_back(v);
@@ -169,14 +176,21 @@ void add_effect_facts(const Frame& f, const std::string& subject, int m, const s
         const Levels levels = levels_of_dim(f, du);
         std::vector<std::vector<double>> by_level(levels.value.size());  // values in row order
         std::vector<std::uint32_t> level_code(levels.value.size());      // the last text seen for a level
+        // The level of each usable row (-1 when not used), counted first so each list is
+        // allocated once at its size.
+        auto level_of_row = [&](const FrameRow& row) {
+            if (!row_selected(row, which) || !std::isfinite(f.value(row, static_cast<std::size_t>(m)))) return -1;
+            return levels.of_code[f.code(row, du)];
+        };
+        std::vector<std::size_t> count(levels.value.size(), 0);
+        for (const auto& row : f.rows)
+            if (const int level = level_of_row(row); level >= 0) ++count[static_cast<std::size_t>(level)];
+        for (std::size_t l = 0; l < count.size(); ++l) by_level[l].reserve(count[l]);
         for (const auto& row : f.rows) {
-            if (!row_selected(row, which)) continue;
-            double v = f.value(row, static_cast<std::size_t>(m));
-            const std::uint32_t code = f.code(row, du);
-            const int level = levels.of_code[code];
-            if (!std::isfinite(v) || level < 0) continue;
-            by_level[static_cast<std::size_t>(level)].push_back(v);
-            level_code[static_cast<std::size_t>(level)] = code;
+            const int level = level_of_row(row);
+            if (level < 0) continue;
+            by_level[static_cast<std::size_t>(level)].push_back(f.value(row, static_cast<std::size_t>(m)));
+            level_code[static_cast<std::size_t>(level)] = f.code(row, du);
         }
         std::size_t seen = 0;
         for (const auto& vals : by_level) seen += !vals.empty();
