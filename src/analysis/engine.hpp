@@ -15,7 +15,7 @@ struct Analysis {
     /// keep the corpus alive while reading frame values. Facts own all their data.
     std::vector<Frame> frames;
     std::vector<Fact> facts;    ///< in report order; ids unique
-    /// Wall seconds of each analysis phase, in order ("frames", "per-frame", ...). Timing only:
+    /// Wall seconds of each analysis phase, in order ("frames", "same-data", "cold-starts", "analyzers", "ids"). Timing only:
     /// never part of the report's content, so determinism is unaffected.
     std::vector<std::pair<std::string, double>> phase_s;
 };
