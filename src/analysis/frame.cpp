@@ -534,6 +534,7 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
     };
     util::for_halves(slots.size(), 64, convert);
     std::vector<Frame> frames;
+    frames.reserve(static_cast<std::size_t>(std::count_if(slots.begin(), slots.end(), [](const auto& s) { return s.has_value(); })));
     for (auto& slot : slots)
         if (slot) frames.push_back(std::move(*slot));
     const std::size_t from_tables = frames.size();
