@@ -271,11 +271,6 @@ struct RawIndex {
 constexpr std::size_t kMaxCandidates = 16;
 constexpr std::size_t kMaxGlobalCandidates = 1024;
 
-std::string folder_of(const std::string& file) {
-    auto slash = file.find_last_of('/');
-    return slash == std::string::npos ? "" : file.substr(0, slash);
-}
-
 // The list under `key`, created empty on first use (the key is copied only then).
 std::vector<const Frame*>& list_for(RawIndex::Lists& lists, std::string_view key) {
     auto it = lists.find(key);
@@ -333,7 +328,7 @@ std::vector<const Frame*> merged(const std::vector<const Frame*>* a, const std::
 /// anywhere — falling back to the folder's frames, where names may pair by shared words. Nearest
 /// first (longest common file-stem prefix), at most kMaxCandidates.
 std::vector<const Frame*> candidates(const Frame& d, const std::string& n, const std::string& base, const RawIndex& index) {
-    const std::string folder = folder_of(d.file), stem = cu::stem_of(d.file);
+    const std::string folder(cu::folder_view(d.file)), stem = cu::stem_of(d.file);
     auto find = [](const auto& map, const std::string& key) -> const std::vector<const Frame*>* {
         auto it = map.find(key);
         return it == map.end() ? nullptr : &it->second;

@@ -391,30 +391,37 @@ void add_row(Frame& f, FrameRow row, const std::vector<std::string>& dims, const
 }
 
 void mark_same_data(std::vector<Frame>& frames) {
-    using Print = std::map<std::string, std::vector<double>>;
-    // Fingerprint: every value of every quantified measure, keyed by normalised measure name.
-    auto fingerprint = [](const Frame& f) {
-        Print print;
+    // A frame's print: every value of every quantified measure (NaN as 1e300), grouped by
+    // normalised measure name in name order, each name's measures in frame order.
+    struct PrintColumns {
+        std::vector<std::string> scratch;                           // keys of hand-built frames
+        std::vector<std::pair<std::string_view, std::size_t>> order;  // (key, measure), stable by key
+    };
+    auto columns_of = [](const Frame& f) {
+        PrintColumns p;
+        p.scratch.resize(f.measures.size());
         for (std::size_t m = 0; m < f.measures.size(); ++m) {
             auto q = f.measures[m].quantity;
             if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
-            auto& v = print[measure_key(f.measures[m])];
+            p.order.emplace_back(measure_key(f.measures[m], p.scratch[m]), m);
+        }
+        std::stable_sort(p.order.begin(), p.order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        return p;
+    };
+    using Print = std::map<std::string, std::vector<double>>;
+    auto fingerprint = [&](const Frame& f) {
+        Print print;
+        for (const auto& [key, m] : columns_of(f).order) {
+            auto& v = print[std::string(key)];
             for (const auto& row : f.rows) v.push_back(std::isnan(f.value(row, m)) ? 1e300 : f.value(row, m));
         }
         return print;
     };
     // Hash buckets keep this linear in the number of frames; equal prints are then compared exactly.
-    // The hash walks the print's content (keys in map order, each key's values in measure order)
-    // straight from the frame, without building the print.
-    auto hash_of = [](const Frame& f, std::size_t& keys) {
-        std::vector<std::pair<std::string_view, std::size_t>> order;  // (key, measure), stable by key
-        std::vector<std::string> scratch(f.measures.size());            // keys of hand-built frames
-        for (std::size_t m = 0; m < f.measures.size(); ++m) {
-            auto q = f.measures[m].quantity;
-            if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
-            order.emplace_back(measure_key(f.measures[m], scratch[m]), m);
-        }
-        std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // The hash walks the print's content straight from the frame, without building the print.
+    auto hash_of = [&](const Frame& f, std::size_t& keys) {
+        const PrintColumns p = columns_of(f);
+        const auto& order = p.order;
         // FNV-1a over 64-bit words: one multiply per value. Good enough for buckets, since equal
         // hashes are confirmed value for value.
         std::uint64_t h = 0xCBF29CE484222325ULL;

@@ -80,15 +80,9 @@ double percentile(std::span<const double> sorted, double p) {
 }
 
 double percentile_unsorted(std::span<double> values, double p) {
-    const std::size_t n = values.size();
-    if (!defined(n, p)) return std::numeric_limits<double>::quiet_NaN();
-    if (n == 1) return values[0];
-    const Rank r = rank_of(n, p);
-    const auto at = values.begin() + static_cast<std::ptrdiff_t>(r.lo);
-    select_nth(values, r.lo);
-    // The next order statistic is the smallest value above position lo.
-    const double hi_value = r.lo + 1 < n ? *std::min_element(at + 1, values.end()) : *at;
-    return lerp_numpy(*at, hi_value, r.fraction);
+    double out = 0;
+    percentiles_unsorted(values, std::span<const double>(&p, 1), std::span<double>(&out, 1));
+    return out;
 }
 
 void percentiles_unsorted(std::span<double> values, std::span<const double> ps, std::span<double> out) {
