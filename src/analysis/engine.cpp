@@ -7,6 +7,7 @@
 #include "analysis/cold_start.hpp"
 #include "analysis/comparison.hpp"
 #include "analysis/quality.hpp"
+#include "analysis/same_data.hpp"
 #include "analysis/summaries.hpp"
 #include "analysis/sweep.hpp"
 #include "util/parallel.hpp"

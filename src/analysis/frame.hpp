@@ -148,9 +148,6 @@ void add_row_source(std::vector<model::Source>& sources, const Frame& frame, con
 /// values (one per measure).
 void add_row(Frame& frame, FrameRow row, const std::vector<std::string>& dims, const std::vector<double>& values);
 
-/// Marks raw frames whose measurements repeat an earlier raw frame value for value (the same run
-/// exported as CSV and JSON): sets same_data_as and derived, so statistics count the data once.
-void mark_same_data(std::vector<Frame>& frames);
 
 /// True when a name reads as an aggregate ("mean_tokens_s", "median_ttft_s", "avg_latency").
 bool is_aggregate_name(std::string_view name);

@@ -1,0 +1,14 @@
+#pragma once
+// The same run exported twice (CSV and JSON, or a copy under another name): later frames whose
+// measurements repeat an earlier raw frame value for value are marked, so statistics count it once.
+#include <vector>
+
+#include "analysis/frame.hpp"
+
+namespace analysis {
+
+/// Marks raw frames whose measurements repeat an earlier raw frame value for value (the same run
+/// exported as CSV and JSON): sets same_data_as and derived, so statistics count the data once.
+void mark_same_data(std::vector<Frame>& frames);
+
+}  // namespace analysis
