@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <sstream>
 #include <vector>
 
@@ -101,6 +103,21 @@ TEST(Cli, AnalyzeWritesBothReports) {
     ASSERT_EQ(r.code, 0) << r.err;
     EXPECT_TRUE(std::filesystem::exists(dir.path() / "report" / "report.md"));
     EXPECT_TRUE(std::filesystem::exists(dir.path() / "report" / "report.json"));
+}
+
+// report.md carries the fact appendix only with --appendix; the help documents the flag.
+TEST(Cli, AnalyzeAppendixFlag) {
+    testing_support::TempDir dir;
+    auto read = [](const std::filesystem::path& p) {
+        std::ifstream in(p);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    auto plain = (dir.path() / "plain").string(), full = (dir.path() / "full").string();
+    ASSERT_EQ(run_cli({"analyze", example_dir(), "--out", plain}).code, 0);
+    ASSERT_EQ(run_cli({"analyze", example_dir(), "--out", full, "--appendix"}).code, 0);
+    EXPECT_EQ(read(dir.path() / "plain" / "report.md").find("## Appendix: Facts"), std::string::npos);
+    EXPECT_NE(read(dir.path() / "full" / "report.md").find("## Appendix: Facts"), std::string::npos);
+    EXPECT_NE(run_cli({"analyze", "--help"}).out.find("--appendix"), std::string::npos);
 }
 
 TEST(Cli, AnalyzeUnwritableOutIsFailure) {

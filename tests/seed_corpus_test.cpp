@@ -3,6 +3,7 @@
 // were computed independently from the raw CSV files (python3 csv module) and are quoted here.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "analysis/engine.hpp"
@@ -175,6 +176,16 @@ TEST_F(SeedCorpus, NarrativeNumbersAreAllFacts) {
     auto md = report::render_report_markdown(*analysis_, *corpus_, context);
     auto bad = report::untraceable_numbers(md, *analysis_);
     EXPECT_TRUE(bad.empty()) << bad.size() << " untraceable numbers, first: " << (bad.empty() ? "" : bad.front());
+}
+
+// A report a person reads: the seed corpus (108 files) fits in 400 lines without the appendix.
+TEST_F(SeedCorpus, ReportFitsFourHundredLines) {
+    report::ReportContext context;
+    context.date = "2000-01-01 00:00:00 UTC";
+    auto md = report::render_report_markdown(*analysis_, *corpus_, context);
+    EXPECT_LE(std::count(md.begin(), md.end(), '\n'), 400);
+    EXPECT_EQ(md.find("## Appendix: Facts"), std::string::npos);
+    EXPECT_EQ(md.find("This report was cut here"), std::string::npos);  // caps, not the guard, keep it short
 }
 
 }  // namespace

@@ -23,13 +23,16 @@ namespace cli {
 namespace {
 
 constexpr const char* kAnalyzeHelp =
-    "usage: chimera-insight analyze DIR [--out OUTDIR] [--llm none] [--threads N]\n\n"
+    "usage: chimera-insight analyze DIR [--out OUTDIR] [--llm none] [--threads N] [--appendix]\n\n"
     "Reads DIR like 'ingest', computes the statistics and facts itself, and writes\n"
     "OUTDIR/report.md and OUTDIR/report.json (docs/report-schema.md). Every number in the report\n"
-    "comes from a fact with its unit and sources; the narrative is checked for untraceable numbers.\n\n"
+    "comes from a fact with its unit and sources; the narrative is checked for untraceable numbers.\n"
+    "report.md is written to be read: its lists are capped (the rest is counted and lies in\n"
+    "report.json) and it never exceeds 800 lines or 100 KiB without --appendix.\n\n"
     "  --out OUTDIR  where to write the report (default: chimera-insight-report)\n"
     "  --llm NAME    who phrases the narrative; 'none' (default) is the offline narrator\n"
-    "  --threads N   ingest worker threads (default: one per hardware thread)\n";
+    "  --threads N   ingest worker threads (default: one per hardware thread)\n"
+    "  --appendix    also list every fact at the end of report.md (report.json always has them)\n";
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -75,7 +78,7 @@ int cmd_analyze(std::span<const std::string_view> args, std::ostream& out, std::
             out << kAnalyzeHelp;
             return kExitOk;
         }
-    auto parsed = parse_args(args, FlagSpec{{}, {"--out", "--llm", "--threads"}});
+    auto parsed = parse_args(args, FlagSpec{{"--appendix"}, {"--out", "--llm", "--threads"}});
     if (!parsed) {
         err << "chimera-insight analyze: " << parsed.error().message << "\n";
         return kExitUsage;
@@ -123,6 +126,7 @@ int cmd_analyze(std::span<const std::string_view> args, std::ostream& out, std::
     context.tool_version = CHIMERA_VERSION;
     context.ingest_s = ingest_s;
     context.analysis_s = analysis_s;
+    context.appendix = parsed->has("--appendix");
     auto t2 = std::chrono::steady_clock::now();
     // report.json streams straight to its file: at 10^6 facts one string of it would cost GBs.
     if (!write_file(out_dir / "report.json", [&](std::ostream& o) { report::write_report_json(o, result, *corpus, context); }, err))

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
+#include <map>
 
 #include "report/narrative_pick.hpp"
+#include "report/report_bounds.hpp"
 
 namespace report {
 
@@ -89,6 +92,32 @@ std::string contradiction_sentence(const ReportInput& in) {
     return s + " (Data Quality lists every contradiction).";
 }
 
+// The documents with the most contradicted numbers, most first: the ones not to trust as written.
+std::string distrust_sentence(const ReportInput& in) {
+    std::map<std::string, std::size_t> per_file;
+    std::vector<std::string> order;
+    for (const auto* f : contradictions(in.analysis)) {
+        if (f->sources.empty()) continue;
+        if (per_file[f->sources.front().file]++ == 0) order.push_back(f->sources.front().file);
+    }
+    if (order.empty()) return "";
+    std::stable_sort(order.begin(), order.end(), [&](const auto& x, const auto& y) { return per_file[x] > per_file[y]; });
+    return "Documents not to trust as written, the most contradicted first: " + some_names(order, 3) + ".";
+}
+
+// The sweep with the largest spread between its fastest and slowest configuration, throughput
+// sweeps first (as every other pick of the narrator).
+std::string effect_sentence(const ReportInput& in) {
+    FactList sweeps = facts_of_kind(in.analysis, "sweep.range"), throughput;
+    std::copy_if(sweeps.begin(), sweeps.end(), std::back_inserter(throughput), [](const auto* f) { return is_throughput_fact(*f); });
+    const auto* best = max_by_value(throughput.empty() ? sweeps : throughput, "spread");
+    if (!best || best->values.size() < 2) return "";
+    return "The largest setting effect measured: in " + subject_phrase(best->subject) + ", " +
+           config_code(sweep_config(*best, "fastest")) + " gives " + best->values[0].text + " and " +
+           config_code(sweep_config(*best, "slowest")) + " " + best->values[1].text + " (" + text_of(best, "spread") +
+           " apart) " + fact_ref(*best) + ".";
+}
+
 std::string noise_sentence(const ReportInput& in) {
     const auto* noise = pick_single_run_noise(in.analysis);
     if (!noise) return "";
@@ -101,23 +130,44 @@ std::string noise_sentence(const ReportInput& in) {
 }  // namespace
 
 std::string render_executive_summary(const ReportInput& in) {
-    std::vector<std::string> sentences;
-    for (auto s : {folder_sentence(in), throughput_sentence(in), failure_sentence(in), cold_sentence(in),
-                   contradiction_sentence(in), noise_sentence(in)})
-        if (!s.empty()) sentences.push_back(s);
+    // Importance decides the order, not the section a sentence comes from (docs/report-schema.md):
+    // what the folder is, what not to trust, failures that change a conclusion, then the largest
+    // effects and their caveats. Failures weigh more the larger their share of the rows.
+    const auto* records = analysis::find_fact(in.analysis, "inventory/records");
+    const auto* failed = records ? value_labelled(*records, "failed rows") : nullptr;
+    const auto* rows = records ? value_labelled(*records, "rows") : nullptr;
+    double failed_share = failed && rows && rows->value > 0 ? failed->value / rows->value : 0;
+    std::vector<std::pair<double, std::string>> points = {
+        {100, folder_sentence(in)},
+        {90, contradiction_sentence(in)},
+        {88, distrust_sentence(in)},
+        {failed_share > 0 || !facts_of_kind(in.analysis, "quality.failed_folder").empty() ? 70 + 25 * failed_share : 10,
+         failure_sentence(in)},
+        {80, throughput_sentence(in)},
+        {75, cold_sentence(in)},
+        {65, effect_sentence(in)},
+        {60, noise_sentence(in)},
+    };
+    std::stable_sort(points.begin(), points.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
     std::string out = "## 1. Executive Summary\n\n";
-    if (sentences.empty()) return out + "The analysis produced no facts, so there is nothing to summarise.\n\n";
-    for (const auto& sentence : sentences) out += sentence + "\n";  // one sentence per line, one paragraph
+    std::size_t shown = 0;
+    for (const auto& [importance, sentence] : points)
+        if (!sentence.empty() && shown < kLimits.summary_bullets) {
+            out += "- " + clip(sentence, kLimits.long_statement_chars) + "\n";
+            ++shown;
+        }
+    if (shown == 0) return out + "The analysis produced no facts, so there is nothing to summarise.\n\n";
     return out + "\n";
 }
 
 std::string render_key_findings(const ReportInput& in) {
     std::string out = "## 4. Key Findings\n\n";
     FactList chosen = key_findings(in.analysis);
+    if (chosen.size() > kLimits.key_findings) chosen.resize(kLimits.key_findings);
     if (chosen.empty()) return out + "No finding: the analysis produced no ranking, sweep, comparison or data-quality fact.\n\n";
     for (std::size_t i = 0; i < chosen.size(); ++i)
-        out += std::to_string(i + 1) + ". " + shown_statement(in, *chosen[i]) + " " + fact_ref(*chosen[i]) + "\n";
-    return out + "\nPerformance Analysis and the appendix hold every other fact.\n\n";
+        out += std::to_string(i + 1) + ". " + clip(shown_statement(in, *chosen[i])) + " " + fact_ref(*chosen[i]) + "\n";
+    return out + "\nPerformance Analysis and Data Quality show more; `report.json` holds every fact.\n\n";
 }
 
 std::string render_conclusion(const ReportInput& in) {

@@ -8,13 +8,14 @@
 
 namespace report {
 
-/// "## 1. Executive Summary": four to seven specific sentences (folder and what was read, the
-/// throughput ranking's top and bottom, failed runs, cold starts and their confounding, the biggest
-/// contradictions, the single-run caveat), each from the facts present.
+/// "## 1. Executive Summary": at most kLimits.summary_bullets bullets chosen by importance, not by
+/// section order: what the folder holds, the biggest contradictions and the documents not to trust,
+/// failures (weighted by their share of rows), the throughput ranking, cold starts, the largest
+/// sweep effect and the single-run caveat; each from the facts present.
 std::string render_executive_summary(const ReportInput& in);
 
 /// "## 4. Key Findings": a numbered list, one fact statement per item with its id, chosen by kind
-/// in a fixed priority order with a cap per kind.
+/// in a fixed priority order with a cap per kind and kLimits.key_findings in all.
 std::string render_key_findings(const ReportInput& in);
 
 /// "## 5. Recommendations": exactly three recommendations, the first applicable ones from a fixed

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "report/report_bounds.hpp"
 #include "util/strings.hpp"
 
 namespace report {
@@ -154,7 +155,7 @@ std::string contradiction_summary(const ReportInput& in, const analysis::Fact& f
     auto eg = s.find(", e.g.");
     std::string head = eg == std::string::npos ? s : s.substr(0, eg);
     if (!head.empty() && head.back() == '.') head.pop_back();
-    return in.decorate.statement(f, head);
+    return clip(in.decorate.statement(f, head));
 }
 
 FactList contradictions_of(const analysis::Analysis& a, std::string_view prefix) {

@@ -5,6 +5,8 @@
 
 #include "report/narrative.hpp"
 #include "report/narrative_pick.hpp"
+#include "report/report_bounds.hpp"
+#include "report/report_tools.hpp"
 #include "report/table.hpp"
 
 namespace report {
@@ -64,8 +66,12 @@ std::optional<Recommendation> cold_starts(const ReportInput& in) {
     const auto* c = pick_cold_start(in.analysis);
     if (!c) return std::nullopt;
     Recommendation r{"Separate cold starts from TTFT: warm up and keep the model resident.", "", {c}};
-    r.body = "Send one warm-up request after every model load or `num_ctx` / `num_gpu` change, keep the model loaded "
-             "(Ollama `keep_alive`), and report cold calls apart from warm ones. In " + code(c->subject) + ", " +
+    r.body = std::string(has_ollama_fields(in.analysis)
+                             ? "Send one warm-up request after every model load or `num_ctx` / `num_gpu` change, keep the model "
+                               "loaded (Ollama `keep_alive`), and report cold calls apart from warm ones."
+                             : "Send one warm-up request after every model load or configuration change, keep the model "
+                               "loaded between calls, and report cold calls apart from warm ones.") +
+             " In " + code(c->subject) + ", " +
              text_of(c, "cold calls") + " of " + text_of(c, "calls") + " calls were cold (up to " + text_of(c, "max cold TTFT") +
              "), lifting the mean TTFT to " + text_of(c, "mean TTFT with cold calls") + " against a warm median of " +
              text_of(c, "median warm TTFT") + " (warm p95 " + text_of(c, "p95 warm TTFT") + ").";
@@ -92,7 +98,7 @@ std::optional<Recommendation> data_quality(const ReportInput& in) {
         r.evidence.push_back(records);
         r.body = text_of(records, "failed rows") + " of " + text_of(records, "rows") + " rows and " +
                  text_of(records, "failed JSON values") + " JSON values are failures (connection errors, errors recorded as "
-                 "successes, impossible zeros); never let them into a mean, as the original tool did.";
+                 "successes, impossible zeros); never let them into a mean.";
     }
     if (!folders.empty()) {
         std::vector<std::string> names;
@@ -123,7 +129,7 @@ std::optional<Recommendation> repeat_runs(const ReportInput& in) {
 std::optional<Recommendation> fastest_latency(const ReportInput& in) {
     for (const auto* f : facts_of_kind(in.analysis, "comparison")) {
         if (f->values.empty() || f->values[0].quantity != model::Quantity::time) continue;
-        return Recommendation{"Use the lowest-latency level for latency-bound work.", shown_statement(in, *f), {f}};
+        return Recommendation{"Use the lowest-latency level for latency-bound work.", clip(shown_statement(in, *f)), {f}};
     }
     return std::nullopt;
 }
@@ -131,13 +137,16 @@ std::optional<Recommendation> fastest_latency(const ReportInput& in) {
 std::optional<Recommendation> ttft_config(const ReportInput& in) {
     const auto* s = pick_best_sweep(in.analysis, false);
     if (!s) return std::nullopt;
-    return Recommendation{"Prefer the lowest-TTFT configuration among warm calls.", shown_statement(in, *s), {s}};
+    return Recommendation{"Prefer the lowest-TTFT configuration among warm calls.", clip(shown_statement(in, *s)), {s}};
 }
 
 std::optional<Recommendation> raw_metrics(const ReportInput& in) {
     Recommendation r{"Record raw per-call metrics with units in every run.",
-                     "Store TTFT, `eval_count`, `eval_duration`, `load_duration` and the error text of every call, so that "
-                     "failures are recognisable, cold starts can be separated and rates can be token-weighted.",
+                     has_ollama_fields(in.analysis)
+                         ? "Store TTFT, `eval_count`, `eval_duration`, `load_duration` and the error text of every call, so "
+                           "that failures are recognisable, cold starts can be separated and rates can be token-weighted."
+                         : "Store TTFT, generated tokens, decode time, model load time and the error text of every call, "
+                           "so that failures are recognisable, cold starts can be separated and rates can be token-weighted.",
                      {}};
     if (const auto* records = analysis::find_fact(in.analysis, "inventory/records")) {
         r.body += " This folder yielded " + text_of(records, "rows") + " rows in " + text_of(records, "tables") + " tables.";

@@ -4,6 +4,7 @@
 
 #include "report/narrative.hpp"
 #include "report/narrative_pick.hpp"
+#include "report/report_tools.hpp"
 #include "report/table.hpp"
 
 namespace report {
@@ -29,7 +30,8 @@ std::optional<Risk> cold(const ReportInput& in) {
     return Risk{"Mean TTFT overstates the latency users see once the model is warm.",
                 "mean " + text_of(f, "mean TTFT with cold calls") + " with cold calls vs warm median " +
                     text_of(f, "median warm TTFT") + " " + fact_ref(*f),
-                "Warm-up call and `keep_alive`; report cold and warm TTFT separately."};
+                has_ollama_fields(in.analysis) ? "Warm-up call and Ollama `keep_alive`; report cold and warm TTFT separately."
+                                               : "Warm-up call and a resident model; report cold and warm TTFT separately."};
 }
 
 std::optional<Risk> confounded(const ReportInput& in) {
@@ -69,7 +71,7 @@ std::optional<Risk> scope(const ReportInput& in) {
 
 std::optional<Risk> drift(const ReportInput& in) {
     const auto* f = analysis::find_fact(in.analysis, "inventory/records");
-    return Risk{"Narrative text drifts from the data (the original's figures were invented).",
+    return Risk{"Narrative text drifts from the data.",
                 f ? text_of(f, "claims") + " numeric claims in prose " + fact_ref(*f) : std::string("no inventory fact"),
                 "Every number in this report is checked against the facts; run the same check on LLM phrasing."};
 }

@@ -29,12 +29,16 @@ struct ReportContext {
     /// Wall time of writing report.json, seconds (measured by the caller); NaN (null in JSON) while
     /// report.json itself is being written, so only report.md states it.
     double report_s = std::numeric_limits<double>::quiet_NaN();
+    /// `analyze --appendix`: report.md ends with every fact too (report.json always has them).
+    bool appendix = false;
 };
 
 /// report.md in the original's layout: header, numbered sections 1-6 (Executive Summary, Data
 /// Ingestion Summary, Performance Analysis, Key Findings, Recommendations, Data Quality),
-/// Conclusion, Workflow Summary and an appendix with every fact. Data labels (paths, model tags,
-/// `name=value` settings, error texts, timestamps) are set in code spans. Pure; thread-safe.
+/// Conclusion, Workflow Summary and, with `context.appendix`, an appendix with every fact. Data
+/// labels (paths, model tags, `name=value` settings, error texts, timestamps) are set in code
+/// spans. Every list is capped and the whole is bounded (report_bounds.hpp): without the appendix
+/// it never exceeds 800 lines or 100 KiB, whatever the folder. Pure; thread-safe.
 /// An analysis without facts still renders every section (with "no data" sentences).
 std::string render_report_markdown(const analysis::Analysis& analysis, const model::Corpus& corpus,
                                    const ReportContext& context);

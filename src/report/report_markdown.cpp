@@ -6,6 +6,7 @@
 
 #include "analysis/inventory.hpp"
 #include "report/narrative.hpp"
+#include "report/report_bounds.hpp"
 #include "report/report_context.hpp"
 #include "report/report_sections.hpp"
 #include "report/table.hpp"
@@ -44,7 +45,7 @@ void add_value_rows(TextTable& t, const analysis::Fact* f) {
     for (const auto& v : f->values) t.rows.push_back({v.label, v.text, fact_ref(*f)});
 }
 
-// The original's data summary: per kind, the first five paths, the rest counted, latest mtime.
+// The workflow's data summary: per kind, the first five paths, the rest counted, latest mtime.
 std::string data_summary(const ReportInput& in, const std::string& total) {
     auto inv = analysis::summarize_inventory(in.corpus);
     std::string out = "```text\nTotal files analyzed: " + total + "\n";
@@ -92,7 +93,7 @@ std::string render_ingestion(const ReportInput& in) {
     if (!counts.rows.empty()) out += render_markdown(counts) + "\n";
     if (records) out += in.decorate.statement(*records) + " " + fact_ref(*records) + "\n\n";
     if (!files && !records) out += "No inventory facts were computed.\n\n";
-    out += "Skipped, failed and duplicate files are listed with their reasons under Data Quality.\n\n";
+    out += "Skipped, failed and duplicate files are counted, with the worst examples, under Data Quality.\n\n";
     return out;
 }
 
@@ -151,7 +152,8 @@ std::string render_report_markdown(const analysis::Analysis& analysis, const mod
     out += render_data_quality(in);
     out += render_conclusion(in);
     out += render_workflow(in);
-    out += render_appendix(in);
+    out = fit_markdown(std::move(out));  // the final guard; by design it never has to cut
+    if (context.appendix) out += render_appendix(in);
     return out;
 }
 

@@ -49,7 +49,7 @@ TEST(ReportMarkdown, SectionsInTheOriginalOrder) {
                                 "**Agent Type:** ", "**Model:** none", "**Configuration:** none", "## 1. Executive Summary",
                                 "## 2. Data Ingestion Summary", "## 3. Performance Analysis", "## 4. Key Findings",
                                 "## 5. Recommendations", "### Risks and mitigations", "## 6. Data Quality", "## Conclusion",
-                                "## Workflow Summary", "## Appendix: Facts"}) {
+                                "## Workflow Summary"}) {
         auto found = md.find(heading, pos);
         ASSERT_NE(found, std::string::npos) << heading;
         pos = found;
@@ -71,7 +71,6 @@ TEST(ReportMarkdown, ThreeRecommendationsEvenWithoutFacts) {
     auto md = render_report_markdown(empty, model::Corpus{}, fixed_context());
     EXPECT_EQ(recommendation_count(md), 3u);
     EXPECT_GE(risk_rows(md), 2u);
-    EXPECT_NE(md.find("## Appendix: Facts"), std::string::npos);
     EXPECT_TRUE(untraceable_numbers(md, empty).empty());
 }
 
@@ -110,13 +109,32 @@ TEST(ReportMarkdown, KeyFindingsAreNumberedStatementsWithIds) {
     EXPECT_EQ(findings.find("`[fact: summary/"), std::string::npos);  // summaries live in section 3
 }
 
+TEST(ReportMarkdown, NoAppendixUnlessAsked) {
+    auto md = render_report_markdown(small_analysis(), small_corpus(), fixed_context());
+    EXPECT_EQ(md.find("## Appendix: Facts"), std::string::npos);
+}
+
 TEST(ReportMarkdown, AppendixListsEveryFactWithItsWarnings) {
     auto a = small_analysis();
-    auto md = render_report_markdown(a, small_corpus(), fixed_context());
+    auto context = fixed_context();
+    context.appendix = true;  // analyze --appendix
+    auto md = render_report_markdown(a, small_corpus(), context);
     std::string appendix = section(md, "## Appendix: Facts");
     for (const auto& f : a.facts) EXPECT_NE(appendix.find("- `" + f.id + "` (" + f.kind), std::string::npos) << f.id;
     EXPECT_NE(appendix.find("  - note: need ≥ 6 samples for a 95 % CI"), std::string::npos);
     EXPECT_NE(appendix.find("  - sources: `runs/a/prompt_runs.csv:2`"), std::string::npos);
+}
+
+// Tool-specific advice only for that tool's data (docs/report-schema.md, "report.md").
+TEST(ReportMarkdown, OllamaAdviceOnlyWithOllamaFields) {
+    auto a = small_analysis();
+    auto md = render_report_markdown(a, small_corpus(), fixed_context());
+    EXPECT_EQ(md.find("keep_alive"), std::string::npos);
+    EXPECT_EQ(md.find("eval_duration"), std::string::npos);
+    EXPECT_EQ(md.find("original"), std::string::npos);
+    a.frames.front().measures.push_back({"eval_duration", model::Quantity::time, "ns"});
+    md = render_report_markdown(a, small_corpus(), fixed_context());
+    EXPECT_NE(md.find("Ollama `keep_alive`"), std::string::npos);
 }
 
 TEST(ReportMarkdown, TimingsOnlyOnTheExecutionTimeLine) {

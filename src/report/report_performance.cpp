@@ -1,8 +1,11 @@
-// "## 3. Performance Analysis": per raw frame, a table of its summary facts and the frame's other
-// statements. Cells hold FactValue numbers; the unit sits in its own column.
+// "## 3. Performance Analysis": the design subsection, then one overview table of the most
+// important raw frames (report_bounds.hpp caps it), a detail subsection for the first few, and a
+// count of the rest. Cells hold FactValue numbers; the unit sits in its own column.
 #include <algorithm>
 #include <map>
+#include <tuple>
 
+#include "report/report_bounds.hpp"
 #include "report/report_sections.hpp"
 #include "report/table.hpp"
 
@@ -11,6 +14,13 @@ namespace report {
 namespace {
 
 constexpr std::size_t kContextShown = 6;
+
+/// What makes a frame worth reading first, by the kinds of its facts (docs/report-schema.md).
+struct Signal {
+    std::string_view kind_prefix;
+    std::string_view shown;  ///< as the overview table names it
+};
+constexpr Signal kSignals[] = {{"sweep", "sweep"}, {"comparison", "comparison"}, {"cold_start", "cold starts"}};
 
 // Statement kinds shown under a frame's table, in this order; other kinds follow.
 constexpr std::string_view kFrameKinds[] = {"summary.weighted_throughput", "comparison", "sweep.range", "sweep.noise",
@@ -72,6 +82,7 @@ std::string summary_table(const analysis::Frame& f, const std::vector<const anal
                 {},
                 {}};
     bool any_group = false;
+    if (rows.size() > kLimits.measures_per_frame) rows.resize(kLimits.measures_per_frame);
     for (const auto& r : rows) {
         const auto& fact = *r.fact;
         const auto* median = value_labelled(fact, "median");
@@ -87,7 +98,8 @@ std::string summary_table(const analysis::Frame& f, const std::vector<const anal
         for (auto& line : t.rows) line.erase(line.begin() + 1);
     }
     add_notes(t, rows);
-    return render_markdown(t);
+    std::string more = more_in_json(facts.size() - rows.size(), "summaries of this table");
+    return render_markdown(t) + (more.empty() ? "" : "\n" + more + "\n");
 }
 
 std::string frame_bullets(const ReportInput& in, const std::vector<const analysis::Fact*>& facts) {
@@ -98,18 +110,87 @@ std::string frame_bullets(const ReportInput& in, const std::vector<const analysi
     for (const auto* fact : facts)
         if (std::find(ordered.begin(), ordered.end(), fact) == ordered.end()) ordered.push_back(fact);
     std::string out;
-    for (const auto* fact : ordered) {
-        out += "- " + shown_statement(in, *fact) + " " + fact_ref(*fact) + "\n";
-        for (const auto& w : fact->warnings) out += "  - note: " + w + "\n";
+    std::size_t shown = std::min(ordered.size(), kLimits.statements_per_frame);
+    for (std::size_t i = 0; i < shown; ++i) {
+        out += "- " + clip(shown_statement(in, *ordered[i])) + " " + fact_ref(*ordered[i]) + "\n";
+        for (const auto& w : ordered[i]->warnings) out += "  - note: " + w + "\n";
     }
+    if (std::string more = more_in_json(ordered.size() - shown, "statements about this table"); !more.empty())
+        out += "- " + more + "\n";
     return out;
 }
 
-std::string frame_section(const ReportInput& in, const analysis::Frame& f) {
-    std::vector<const analysis::Fact*> summaries, others;
+/// A raw frame with its facts and how much it matters to a reader.
+struct RankedFrame {
+    const analysis::Frame* frame = nullptr;
+    FactList summaries, others;
+    std::vector<std::string> shows;  ///< signals present, in kSignals order, then "failed rows"
+    std::size_t rows = 0;
+};
+
+RankedFrame ranked_frame(const ReportInput& in, const analysis::Frame& f) {
+    RankedFrame r{&f, {}, {}, {}, f.rows.size()};
     if (auto it = in.index.facts.find(f.id); it != in.index.facts.end())
-        for (const auto* fact : it->second) (fact->kind == "summary" ? summaries : others).push_back(fact);
-    if (summaries.empty() && others.empty()) return "";
+        for (const auto* fact : it->second) (fact->kind == "summary" ? r.summaries : r.others).push_back(fact);
+    for (const auto& signal : kSignals)
+        if (std::any_of(r.others.begin(), r.others.end(), [&](const auto* x) { return x->kind.starts_with(signal.kind_prefix); }))
+            r.shows.emplace_back(signal.shown);
+    if (std::any_of(f.rows.begin(), f.rows.end(), [](const auto& row) { return row.failed; })) r.shows.emplace_back("failed rows");
+    return r;
+}
+
+// The frame's first throughput summary, or nullptr.
+const analysis::Fact* throughput_summary(const RankedFrame& r) {
+    for (const auto* f : r.summaries)
+        if (const auto* m = value_labelled(*f, "median"); m && m->quantity == model::Quantity::throughput) return f;
+    return nullptr;
+}
+
+// The summary a frame's overview row quotes: its first throughput summary, else its first.
+const analysis::Fact* headline(const RankedFrame& r) {
+    if (const auto* f = throughput_summary(r)) return f;
+    return r.summaries.empty() ? nullptr : r.summaries.front();
+}
+
+// Raw frames with facts, most important first: more signals (sweep, comparison, cold starts,
+// failures), then frames that measure throughput (before telemetry and the like), then more rows,
+// then analysis order.
+std::vector<RankedFrame> ranked_frames(const ReportInput& in) {
+    std::vector<RankedFrame> out;
+    for (const auto& f : in.analysis.frames)
+        if (!f.derived)
+            if (auto r = ranked_frame(in, f); !r.summaries.empty() || !r.others.empty()) out.push_back(std::move(r));
+    auto key = [](const RankedFrame& r) { return std::tuple{r.shows.size(), throughput_summary(r) != nullptr, r.rows}; };
+    std::stable_sort(out.begin(), out.end(), [&](const RankedFrame& a, const RankedFrame& b) { return key(a) > key(b); });
+    return out;
+}
+
+std::string overview_table(const std::vector<RankedFrame>& frames, std::size_t shown) {
+    TextTable t{{"table", "shows", "headline measure", "n", "median", "p95", "fact"},
+                {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right},
+                {},
+                {}};
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& r = frames[i];
+        const auto* h = headline(r);
+        std::string shows = r.shows.empty() ? "statistics" : join_words(r.shows);
+        if (!h) {
+            t.rows.push_back({code(r.frame->label), shows, "", "", "", "", fact_ref(*r.others.front())});
+            continue;
+        }
+        auto row = summary_row(*r.frame, *h);
+        std::string measure = code(row.measure) + (row.group.empty() ? "" : " " + code(row.group));
+        auto text = [&](const char* label) {
+            const auto* v = value_labelled(*h, label);
+            return v ? v->text : std::string();
+        };
+        t.rows.push_back({code(r.frame->label), shows, measure, text("n"), text("median"), text("p95"), fact_ref(*h)});
+    }
+    return render_markdown(t);
+}
+
+std::string frame_section(const ReportInput& in, const RankedFrame& r) {
+    const auto& f = *r.frame;
     std::string out = "### " + code(f.label) + "\n\n";
     if (!f.context.empty()) {
         std::vector<std::string> pairs;
@@ -118,8 +199,8 @@ std::string frame_section(const ReportInput& in, const analysis::Frame& f) {
         out += "Constant over this table: " + join_words(pairs) +
                (f.context.size() > kContextShown ? " (the rest in `report.json`)" : "") + ".\n\n";
     }
-    if (!summaries.empty()) out += summary_table(f, summaries) + "\n";
-    if (!others.empty()) out += frame_bullets(in, others) + "\n";
+    if (!r.summaries.empty()) out += summary_table(f, r.summaries) + "\n";
+    if (!r.others.empty()) out += frame_bullets(in, r.others) + "\n";
     return out;
 }
 
@@ -127,17 +208,24 @@ std::string frame_section(const ReportInput& in, const analysis::Frame& f) {
 
 std::string render_performance(const ReportInput& in) {
     std::string out = "## 3. Performance Analysis\n\n";
+    out += render_design(in);
     out += "Statistics per raw table, computed from successful rows only (failed rows are excluded, see Data Quality). "
            "Percentiles use linear interpolation between order statistics (numpy's default); `sd` is the sample "
            "standard deviation. TTFT statistics exclude cold starts and model reloads (marked `(warm)`). Aggregate "
            "tables and tables inside Markdown documents are not summarised here: they are claims, checked against "
            "the raw data under Data Quality.\n\n";
     for (const auto* r : facts_of_kind(in.analysis, "ranking.throughput"))
-        out += "**Folder-wide ranking.** " + in.decorate.statement(*r) + " " + fact_ref(*r) + "\n\n";
-    std::string frames;
-    for (const auto& f : in.analysis.frames)
-        if (!f.derived) frames += frame_section(in, f);
-    out += frames.empty() ? "No raw measurements were found.\n\n" : frames;
+        out += "**Folder-wide ranking.** " + clip(in.decorate.statement(*r), kLimits.long_statement_chars) + " " +
+               fact_ref(*r) + "\n\n";
+    auto frames = ranked_frames(in);
+    if (frames.empty()) return out + "No raw measurements were found.\n\n";
+    std::size_t shown = std::min(frames.size(), kLimits.frames_in_table);
+    out += "The most important raw tables first (sweeps, comparisons, cold starts and failures, then the most rows); "
+           "`shows` names what the table's facts cover and the headline is its first throughput summary.\n\n";
+    out += overview_table(frames, shown) + "\n";
+    if (std::string more = more_in_json(frames.size() - shown, "raw tables with statistics"); !more.empty())
+        out += more + "\n\n";
+    for (std::size_t i = 0; i < std::min(frames.size(), kLimits.frames_detailed); ++i) out += frame_section(in, frames[i]);
     return out;
 }
 

@@ -1,72 +1,148 @@
-// "## 6. Data Quality": everything the statistics excluded and everything the raw data
-// contradicts, grouped by what went wrong, each with its counts, error texts and sources.
+// "## 6. Data Quality": one table counting each kind of problem, then the worst few of each kind
+// (report_bounds.hpp caps them); every item stays in report.json.
 #include <algorithm>
 #include <cmath>
 #include <iterator>
 
+#include "report/narrative_pick.hpp"
+#include "report/report_bounds.hpp"
 #include "report/report_sections.hpp"
+#include "report/table.hpp"
 
 namespace report {
 
 namespace {
 
-// Quality kinds with a subsection of their own; any other quality.* kind goes under "Other".
-constexpr std::string_view kShownKinds[] = {"quality.skipped_files", "quality.failed_files", "quality.duplicates",
-                                            "quality.same_data",     "quality.failed_folder", "quality.failed_run",
-                                            "quality.failed_rows",   "quality.failed_values", "quality.empty_table"};
+/// A kind of problem: the fact kinds it gathers, how its worst facts are found, its wording.
+struct ProblemKind {
+    std::string_view title;
+    std::vector<std::string_view> kinds;  ///< exact fact kinds
+    std::string_view rank_label;          ///< value ordering each kind's facts, largest first ("" = analysis order)
+    std::string_view if_empty;
+};
 
-std::string bullets(const ReportInput& in, const FactList& facts, bool with_sources = false) {
-    std::string out;
-    for (const auto* f : facts) {
-        out += "- " + shown_statement(in, *f) + " " + fact_ref(*f) + "\n";
-        if (with_sources && !f->sources.empty()) out += "  - sources: " + sources_text(f->sources) + "\n";
-        for (const auto& w : f->warnings) out += "  - note: " + w + "\n";
-    }
+// The shown kinds, in reading order. Claim kinds are split by severity in claim_kinds() below.
+const std::vector<ProblemKind>& problem_kinds() {
+    static const std::vector<ProblemKind> kinds = {
+        {"Skipped, unreadable and duplicate files", {"quality.skipped_files", "quality.failed_files", "quality.duplicates", "quality.same_data"},
+         "", "No file was skipped, unreadable or duplicated."},
+        {"Failed runs and folders", {"quality.failed_folder", "quality.failed_run"}, "failed rows", "No run failed entirely."},
+        {"Failed rows", {"quality.failed_rows"}, "failed rows", "No partially failed table."},
+        {"Failed JSON values", {"quality.failed_values"}, "failed values", "None."},
+        {"Empty tables", {"quality.empty_table"}, "", "None."},
+        {"Cold starts excluded from TTFT statistics", {"cold_start", "cold_start.confounded"}, "cold calls",
+         "No cold start or model reload was detected."},
+    };
+    return kinds;
+}
+
+bool shown_kind(std::string_view kind) {
+    for (const auto& p : problem_kinds())
+        if (std::find(p.kinds.begin(), p.kinds.end(), kind) != p.kinds.end()) return true;
+    return false;
+}
+
+double rank_value(const analysis::Fact& f, std::string_view label) {
+    const auto* v = label.empty() ? nullptr : value_labelled(f, label);
+    return v && std::isfinite(v->value) ? v->value : -INFINITY;
+}
+
+FactList gather(const analysis::Analysis& a, const ProblemKind& p) {
+    FactList out;
+    for (const auto& f : a.facts)
+        if (std::find(p.kinds.begin(), p.kinds.end(), f.kind) != p.kinds.end()) out.push_back(&f);
+    // The group's kinds in their listed order (a failed folder before a failed run), then the
+    // largest rank value first.
+    auto position = [&](const analysis::Fact* f) { return std::find(p.kinds.begin(), p.kinds.end(), f->kind) - p.kinds.begin(); };
+    std::stable_sort(out.begin(), out.end(), [&](const auto* x, const auto* y) {
+        if (position(x) != position(y)) return position(x) < position(y);
+        return rank_value(*x, p.rank_label) > rank_value(*y, p.rank_label);
+    });
     return out;
 }
 
-FactList concat(FactList a, const FactList& b) {
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
+/// The worst `examples_per_kind` facts as bullets, then how many more report.json holds.
+std::string worst(const ReportInput& in, const FactList& facts, bool with_sources = false) {
+    std::string out;
+    std::size_t shown = std::min(facts.size(), kLimits.examples_per_kind);
+    for (std::size_t i = 0; i < shown; ++i) {
+        out += "- " + clip(shown_statement(in, *facts[i])) + " " + fact_ref(*facts[i]) + "\n";
+        if (with_sources && !facts[i]->sources.empty()) out += "  - sources: " + sources_text(facts[i]->sources, 3) + "\n";
+    }
+    if (std::string more = more_in_json(facts.size() - shown, "of this kind"); !more.empty()) out += "- " + more + "\n";
+    return out;
 }
 
-// Tables whose failed rows carry a given flag ("successes that are errors"), with the count.
+std::string section(std::string_view title, const std::string& body, std::string_view if_empty) {
+    return "### " + std::string(title) + "\n\n" + (body.empty() ? std::string(if_empty) + "\n" : body) + "\n";
+}
+
+// Tables whose failed rows carry a given flag ("successes that are errors"), the worst first.
 std::string flagged_rows(const FactList& failures, std::string_view label, std::string_view what) {
+    FactList flagged;
+    for (const auto* f : failures)
+        if (rank_value(*f, label) > 0) flagged.push_back(f);
+    if (flagged.empty()) return "";
+    std::stable_sort(flagged.begin(), flagged.end(), [&](const auto* x, const auto* y) { return rank_value(*x, label) > rank_value(*y, label); });
     std::vector<std::string> items;
-    for (const auto* f : failures) {
-        const auto* v = value_labelled(*f, label);
-        if (v && std::isfinite(v->value) && v->value > 0) items.push_back(code(f->subject) + " (" + v->text + ")");
-    }
-    if (items.empty()) return "";
-    return "- " + std::string(what) + ": " + join_words(items) + ".\n";
+    for (std::size_t i = 0; i < flagged.size() && i < kLimits.examples_per_kind; ++i)
+        items.push_back(code(flagged[i]->subject) + " (" + value_labelled(*flagged[i], label)->text + ")");
+    std::string more = more_in_json(flagged.size() - items.size(), "tables");
+    return "- " + std::string(what) + ": " + join_words(items) + "." + (more.empty() ? "" : " " + more) + "\n";
 }
 
-std::string section(const std::string& title, const std::string& body, const std::string& if_empty) {
-    return "### " + title + "\n\n" + (body.empty() ? if_empty + "\n" : body) + "\n";
-}
-
-// Agreements are evidence, not problems: they stay in the appendix. Shown here: contradictions,
-// caveats (notice) and whatever could not be checked.
-std::string claims_part(const ReportInput& in) {
-    FactList contradicted, caveats;
+/// Contradicted claims and digests (warning), and those that are caveats or could not be checked.
+struct ClaimKinds {
+    FactList contradicted, unchecked;
     bool agreements = false;
-    for (const auto* f : concat(facts_with_kind_prefix(in.analysis, "claim"), facts_with_kind_prefix(in.analysis, "derived"))) {
-        bool unchecked = f->kind.find("unmatched") != std::string::npos || f->kind.find("unverif") != std::string::npos;
-        if (f->severity == analysis::Severity::warning) contradicted.push_back(f);
-        else if (f->severity == analysis::Severity::notice || unchecked) caveats.push_back(f);
-        else agreements = true;
+};
+
+ClaimKinds claim_kinds(const analysis::Analysis& a) {
+    ClaimKinds out;
+    for (const auto& f : a.facts) {
+        if (!f.kind.starts_with("claim") && !f.kind.starts_with("derived")) continue;
+        bool unchecked = f.kind.find("unmatched") != std::string::npos || f.kind.find("unverif") != std::string::npos;
+        if (f.severity == analysis::Severity::warning) out.contradicted.push_back(&f);
+        else if (f.severity == analysis::Severity::notice || unchecked) out.unchecked.push_back(&f);
+        else out.agreements = true;
     }
+    std::stable_sort(out.contradicted.begin(), out.contradicted.end(),
+                     [](const auto* x, const auto* y) { return contradiction_rank(*x) > contradiction_rank(*y); });
+    return out;
+}
+
+std::string claims_part(const ReportInput& in, const ClaimKinds& claims) {
     std::string body;
-    if (!contradicted.empty()) body += "Contradicted by the raw data (raw data wins):\n\n" + bullets(in, contradicted, true) + "\n";
-    if (!caveats.empty()) body += "Caveats and claims that could not be checked:\n\n" + bullets(in, caveats) + "\n";
-    if (agreements) body += "Digests that agree with the raw data are listed in the appendix (severity `info`).\n\n";
+    if (!claims.contradicted.empty())
+        body += "Contradicted by the raw data (raw data wins), the largest gaps first:\n\n" + worst(in, claims.contradicted, true) + "\n";
+    if (!claims.unchecked.empty()) body += "Caveats and claims that could not be checked:\n\n" + worst(in, claims.unchecked) + "\n";
+    if (claims.agreements) body += "Digests and claims that agree with the raw data are in `report.json` (severity `info`).\n\n";
     const auto* records = analysis::find_fact(in.analysis, "inventory/records");
-    const auto* claims = records ? value_labelled(*records, "claims") : nullptr;
-    if (claims) {
-        body += "The prose of the folder holds " + claims->text + " numeric claims " + fact_ref(*records) +
+    if (const auto* n = records ? value_labelled(*records, "claims") : nullptr)
+        body += "The prose of the folder holds " + n->text + " numeric claims " + fact_ref(*records) +
                 "; claims that name no measured subject cannot be verified and are not counted as evidence.\n";
-    }
     return section("Claims and digests vs raw data", body, "No claim or digest was checked against raw data.");
+}
+
+// One row per kind of problem: how many facts report it, and the inventory's own count if any.
+std::string counts_table(const ReportInput& in, const std::vector<FactList>& groups, const ClaimKinds& claims) {
+    TextTable t{{"problem", "facts", "fact"}, {Align::left, Align::right}, {}, {}};
+    auto add = [&](std::string_view what, std::size_t n, const analysis::Fact* cite) {
+        if (n) t.rows.push_back({std::string(what), code(std::to_string(n)), cite ? fact_ref(*cite) : ""});
+    };
+    const auto& kinds = problem_kinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i) add(kinds[i].title, groups[i].size(), groups[i].empty() ? nullptr : groups[i].front());
+    add("Claims and digests contradicted by raw data", claims.contradicted.size(), claims.contradicted.empty() ? nullptr : claims.contradicted.front());
+    add("Claims and digests not checkable, caveats", claims.unchecked.size(), claims.unchecked.empty() ? nullptr : claims.unchecked.front());
+    if (t.rows.empty()) return "No data-quality problem was found.\n\n";
+    std::string out = "How many facts report each kind of problem (the fact column cites the worst):\n\n" + render_markdown(t) + "\n";
+    const auto* files = analysis::find_fact(in.analysis, "inventory/files");
+    const auto* records = analysis::find_fact(in.analysis, "inventory/records");
+    if (files && records)
+        out += "In all, " + text_of(files, "skipped") + " files were skipped, " + text_of(files, "failed") + " unreadable and " +
+               text_of(files, "duplicates") + " duplicates; " + text_of(records, "failed rows") + " table rows and " +
+               text_of(records, "failed JSON values") + " JSON values failed " + fact_refs({files, records}) + ".\n\n";
+    return out;
 }
 
 }  // namespace
@@ -75,28 +151,30 @@ std::string render_data_quality(const ReportInput& in) {
     const auto& a = in.analysis;
     std::string out = "## 6. Data Quality\n\n";
     out += "Everything below was excluded from the statistics or contradicts the raw data. Failed rows, failed runs "
-           "and impossible zeros never enter a mean, median or percentile.\n\n";
-    FactList files = concat(concat(facts_of_kind(a, "quality.skipped_files"), facts_of_kind(a, "quality.failed_files")),
-                            concat(facts_of_kind(a, "quality.duplicates"), facts_of_kind(a, "quality.same_data")));
-    out += section("Files", bullets(in, files), "No file was skipped, unreadable or duplicated.");
-    FactList runs = concat(facts_of_kind(a, "quality.failed_folder"), facts_of_kind(a, "quality.failed_run"));
-    out += section("Failed runs and folders", bullets(in, runs), "No run failed entirely.");
-    FactList rows = facts_of_kind(a, "quality.failed_rows");
-    out += section("Failed rows", bullets(in, rows), "No partially failed table.");
-    FactList failures = concat(facts_of_kind(a, "quality.failed_run"), rows);
-    std::string flags = flagged_rows(failures, "successes that are errors", "Recorded as successes although the output is an error") +
-                        flagged_rows(failures, "rows with impossible zeros", "Zeros recorded where a latency or throughput cannot be zero");
-    out += section("Successes that are errors, impossible zeros", flags, "None found.");
-    out += section("Failed JSON values", bullets(in, facts_of_kind(a, "quality.failed_values")), "None.");
-    out += section("Empty tables", bullets(in, facts_of_kind(a, "quality.empty_table")), "None.");
-    out += claims_part(in);
+           "and impossible zeros never enter a mean, median or percentile. Each kind shows its worst few; "
+           "`report.json` lists every one.\n\n";
+    std::vector<FactList> groups;
+    for (const auto& p : problem_kinds()) groups.push_back(gather(a, p));
+    ClaimKinds claims = claim_kinds(a);
+    out += counts_table(in, groups, claims);
+    const auto& kinds = problem_kinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        if (kinds[i].kinds.front() == "cold_start") continue;  // after the claims, as before
+        out += section(kinds[i].title, worst(in, groups[i]), kinds[i].if_empty);
+        if (kinds[i].kinds.front() == "quality.failed_rows") {
+            FactList failures = gather(a, {"", {"quality.failed_run", "quality.failed_rows"}, "", ""});
+            std::string flags = flagged_rows(failures, "successes that are errors", "Recorded as successes although the output is an error") +
+                                flagged_rows(failures, "rows with impossible zeros", "Zeros recorded where a latency or throughput cannot be zero");
+            out += section("Successes that are errors, impossible zeros", flags, "None found.");
+        }
+    }
+    out += claims_part(in, claims);
     FactList other;
     for (const auto* f : facts_with_kind_prefix(a, "quality."))
-        if (std::find(std::begin(kShownKinds), std::end(kShownKinds), f->kind) == std::end(kShownKinds)) other.push_back(f);
-    if (!other.empty()) out += section("Other data-quality facts", bullets(in, other), "");
-    out += section("Cold starts excluded from TTFT statistics",
-                   bullets(in, concat(facts_of_kind(a, "cold_start"), facts_of_kind(a, "cold_start.confounded"))),
-                   "No cold start or model reload was detected.");
+        if (!shown_kind(f->kind)) other.push_back(f);
+    if (!other.empty()) out += section("Other data-quality facts", worst(in, other), "");
+    const auto& cold = kinds.back();
+    out += section(cold.title, worst(in, groups.back()), cold.if_empty);
     return out;
 }
 

@@ -10,14 +10,19 @@ namespace report {
 
 /// "## 2. Data Ingestion Summary": files by kind, statuses, latest modification, records.
 std::string render_ingestion(const ReportInput& in);
-/// "## 3. Performance Analysis": one summary table per raw frame, then the frame's comparison,
-/// sweep, cold-start and weighted-throughput statements.
+/// "## 3. Performance Analysis": the design subsection, the folder-wide ranking, one overview
+/// table of the most important raw frames (report_bounds.hpp caps it), detail subsections for the
+/// first few, and a count of the rest.
 std::string render_performance(const ReportInput& in);
-/// "## 6. Data Quality": everything excluded or contradicted, with counts and sources.
+/// The per-dataset design subsection (cells, factor effects) that opens section 3; "" while there
+/// is nothing to show. Its own file, report_design.cpp.
+std::string render_design(const ReportInput& in);
+/// "## 6. Data Quality": a count per kind of problem, then the worst few of each kind.
 std::string render_data_quality(const ReportInput& in);
 /// "## Workflow Summary": files analysed, the timing line, the original-style data summary.
 std::string render_workflow(const ReportInput& in);
-/// "## Appendix: Facts": every fact with kind, severity, statement, sources and warnings.
+/// "## Appendix: Facts": every fact with kind, severity, statement, sources and warnings. Only
+/// with `analyze --appendix` (ReportContext::appendix); report.json always holds every fact.
 std::string render_appendix(const ReportInput& in);
 
 }  // namespace report
