@@ -347,9 +347,11 @@ std::vector<Candidate> candidates_for(const Frame& f, const SubjectGroup& g, int
     auto ok = group_values(f, g, m, Rows::ok);
     auto warm = group_values(f, g, m, Rows::warm);
     if (ok.empty()) return out;
-    if (shape.best || shape.worst) {  // the best configuration's mean, or nothing
+    if (shape.best || shape.worst) {  // the best configuration's mean of a sweep
         add_configs(f, g, m, shape, group, out);
-        return out;
+        if (!out.empty()) return out;
+        // No sweep: "best throughput with q4_0 at 76.59" names the level that was best; its own
+        // statistic is compared, as for any claim.
     }
     if (kind == kThroughput && shape.weighted && (shape.statistics & kMean)) {
         add_weighted_rate(f, g, group, out);

@@ -72,7 +72,7 @@ struct Candidate {
 /// The claim's one statistic (ClaimShape::statistics) over successful calls, and over warm calls
 /// when cold starts exist (the same statistic without reloads); the token-weighted rate instead
 /// when a throughput claim says "weighted"; when the words say best / worst / fastest, only the
-/// best / worst configuration mean of a sweep (none without a sweep).
+/// best / worst configuration mean of a sweep (the group's own statistic when it is no sweep).
 std::vector<Candidate> candidates_for(const Frame& frame, const SubjectGroup& group, int kind, const ClaimShape& shape,
                                       std::size_t group_index);
 
