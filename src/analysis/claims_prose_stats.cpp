@@ -134,6 +134,38 @@ bool says_extreme(const std::vector<std::string>& words, bool best) {
     return false;
 }
 
+/// Statistic words, one table: each word names one statistic family.
+constexpr std::pair<std::string_view, Statistic> kStatisticWords[] = {
+    {"mean", kMean},     {"average", kMean},  {"avg", kMean},     {"averaged", kMean}, {"median", kMedian},
+    {"p50", kMedian},    {"min", kMin},       {"minimum", kMin},  {"lowest", kMin},    {"max", kMax},
+    {"maximum", kMax},   {"peak", kMax},      {"highest", kMax},  {"p95", kP95},       {"95th", kP95},
+    {"p99", kOther},     {"99th", kOther},    {"p90", kOther},    {"90th", kOther},    {"p75", kOther},
+    {"p25", kOther},     {"std", kOther},     {"stdev", kOther},  {"stddev", kOther},  {"sd", kOther}};
+
+/// The statistic named by the statistic word nearest to position `pos` of `text` (a word before
+/// the number wins a tie: "mean 5 s, p95 8 s" gives the 8 to p95); 0 when none is named.
+unsigned nearest_statistic(std::string_view text, std::size_t pos) {
+    std::string lower = util::to_lower(text);
+    unsigned found = 0;
+    std::size_t best_gap = std::string::npos;
+    std::size_t i = 0;
+    while (i < lower.size()) {
+        if (!is_word(lower[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        while (i < lower.size() && is_word(lower[i])) ++i;
+        std::string_view word = std::string_view(lower).substr(start, i - start);
+        for (const auto& [w, stat] : kStatisticWords) {
+            if (word != w) continue;
+            std::size_t gap = start < pos ? 2 * (pos - i) : 2 * (start - pos) + 1;  // before wins a tie
+            if (gap < best_gap) best_gap = gap, found = stat;
+        }
+    }
+    return found;
+}
+
 }  // namespace
 
 ClaimShape shape_of(const model::Claim& claim) {
@@ -149,14 +181,10 @@ ClaimShape shape_of(const model::Claim& claim) {
         read_surroundings(claim.text, *best, shape);
     }
     auto words = words_of(claim.text);
-    unsigned named = 0;
-    if (has_word(words, {"mean", "average", "avg", "averaged"})) named |= kMean;
-    if (has_word(words, {"median", "p50"})) named |= kMedian;
-    if (has_word(words, {"min", "minimum", "lowest"})) named |= kMin;
-    if (has_word(words, {"max", "maximum", "peak", "highest"})) named |= kMax;
-    if (has_word(words, {"p95", "95th"})) named |= kP95;
+    unsigned named = nearest_statistic(claim.text, best ? best->pos : claim.text.size());
     shape.names_statistic = named != 0;
-    shape.statistics = named ? named : kAllStatistics;
+    shape.statistics = named ? named : kMean;
+    shape.weighted = has_word(words, {"weighted"});
     shape.best = says_extreme(words, true) || says_extreme(words_of(claim.heading), true);
     shape.worst = says_extreme(words, false) || says_extreme(words_of(claim.heading), false);
     return shape;
@@ -218,7 +246,7 @@ void add_summary(const std::vector<double>& values, const std::string& prefix, u
         {kMax, {"max", s.max}},    {kP95, {"p95", s.p95}}};
     for (const auto& [bit, named] : all)
         if ((allowed & bit) && std::isfinite(named.second))
-            out.push_back(Candidate{prefix + named.first, named.second, group, headline && (bit == kMean || bit == kMedian || allowed != kAllStatistics)});
+            out.push_back(Candidate{prefix + named.first, named.second, group, headline});
 }
 
 struct ConfigMean {
@@ -256,9 +284,7 @@ const ConfigMean* extreme(const std::vector<ConfigMean>& configs, bool highest) 
 void add_configs(const Frame& f, const SubjectGroup& g, int m, const ClaimShape& shape, std::size_t group,
                  std::vector<Candidate>& out) {
     bool is_time = f.measures[static_cast<std::size_t>(m)].quantity == model::Quantity::time;
-    unsigned best_bit = is_time ? kMin : kMax, worst_bit = is_time ? kMax : kMin;
-    bool best = shape.best || (shape.names_statistic && (shape.statistics & best_bit));
-    bool worst = shape.worst || (shape.names_statistic && (shape.statistics & worst_bit));
+    bool best = shape.best, worst = shape.worst;
     auto configs = config_means(f, g, m);
     if (configs.empty() || (!best && !worst)) return;
     if (best) {
@@ -290,7 +316,7 @@ void add_weighted_rate(const Frame& f, const SubjectGroup& g, std::size_t group,
         seconds.push_back(f.value(f.rows[r], static_cast<std::size_t>(dec)));
     }
     auto w = stats::weighted_rate(tokens, seconds);
-    if (std::isfinite(w.rate)) out.push_back(Candidate{"token-weighted mean", w.rate, group, false});
+    if (std::isfinite(w.rate)) out.push_back(Candidate{"token-weighted mean", w.rate, group, true});
 }
 
 }  // namespace
@@ -300,18 +326,40 @@ std::size_t successful_calls(const Frame& frame, const SubjectGroup& group, int 
     return m < 0 ? 0 : group_values(frame, group, m, Rows::ok).size();
 }
 
+namespace {
+
+/// Whether a measure's name already holds a statistic ("ttft_p50_ms", "p95_latency"): its rows
+/// are per-step statistics, and a statistic of them (the p95 of p50s) is not like with like.
+bool names_a_statistic(const Measure& m) {
+    for (auto word : util::split(measure_key(m), '_'))
+        for (const auto& [w, stat] : kStatisticWords)
+            if (word == w) return true;
+    return false;
+}
+
+}  // namespace
+
 std::vector<Candidate> candidates_for(const Frame& f, const SubjectGroup& g, int kind, const ClaimShape& shape,
                                       std::size_t group) {
     std::vector<Candidate> out;
     int m = measure_of(f, kind);
-    if (m < 0) return out;
+    if (m < 0 || names_a_statistic(f.measures[static_cast<std::size_t>(m)])) return out;
     auto ok = group_values(f, g, m, Rows::ok);
     auto warm = group_values(f, g, m, Rows::warm);
     if (ok.empty()) return out;
+    if (shape.best || shape.worst) {  // the best configuration's mean of a sweep
+        add_configs(f, g, m, shape, group, out);
+        if (!out.empty()) return out;
+        // No sweep: "best throughput with q4_0 at 76.59" names the level that was best; its own
+        // statistic is compared, as for any claim.
+    }
+    if (kind == kThroughput && shape.weighted && (shape.statistics & kMean)) {
+        add_weighted_rate(f, g, group, out);
+        return out;
+    }
     add_summary(ok, "", shape.statistics, true, group, out);
-    if (!warm.empty() && warm.size() < ok.size()) add_summary(warm, "warm ", shape.statistics, false, group, out);
-    if (kind == kThroughput && (shape.statistics & kMean)) add_weighted_rate(f, g, group, out);
-    add_configs(f, g, m, shape, group, out);
+    // The same statistic without reloads (TTFT summaries leave cold starts out).
+    if (!warm.empty() && warm.size() < ok.size()) add_summary(warm, "warm ", shape.statistics, true, group, out);
     return out;
 }
 

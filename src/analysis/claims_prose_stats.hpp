@@ -13,7 +13,9 @@
 namespace analysis::claims_util {
 
 /// Statistic families a claim's words allow (bit set).
-enum Statistic : unsigned { kMean = 1, kMedian = 2, kMin = 4, kMax = 8, kP95 = 16, kAllStatistics = 31 };
+/// kOther: a statistic the raw summaries do not compute (p99, p90, standard deviation): such a
+/// claim has nothing like it to be compared with.
+enum Statistic : unsigned { kMean = 1, kMedian = 2, kMin = 4, kMax = 8, kP95 = 16, kAllStatistics = 31, kOther = 32 };
 
 /// Which raw measure a claim speaks of.
 enum MeasureKind : int { kNoMeasure = -1, kThroughput = 0, kTtft = 1, kLoad = 2, kLatency = 3 };
@@ -33,7 +35,10 @@ struct ClaimShape {
     double relative_tolerance = kExactRelative;
     bool not_a_level = false;         ///< a bound (<, under, up to), a range (2.3-2.6) or a difference (+12 ms)
     bool names_statistic = false;     ///< the text says mean, median, peak, lowest, p95, ...
-    unsigned statistics = kAllStatistics;  ///< families the words allow (all when none is named)
+    /// The one statistic the claim is compared with (like with like): the statistic word nearest
+    /// the number, or kMean when the text names none. Never a set to pick the nearest from.
+    unsigned statistics = kMean;
+    bool weighted = false;            ///< "weighted" mean: the token-weighted rate, not the mean of rates
     bool best = false;                ///< text or heading says best / top / fastest / optimal
     bool worst = false;               ///< text or heading says worst / slowest
 };
@@ -64,9 +69,10 @@ struct Candidate {
     bool headline = false;   ///< shown when the claim is contradicted
 };
 
-/// mean, median, min, max and p95 (those the shape allows) over successful calls, the same over
-/// warm calls when cold starts exist, the token-weighted rate for mean throughput claims, and the
-/// best / worst configuration mean of a sweep when the words ask for it.
+/// The claim's one statistic (ClaimShape::statistics) over successful calls, and over warm calls
+/// when cold starts exist (the same statistic without reloads); the token-weighted rate instead
+/// when a throughput claim says "weighted"; when the words say best / worst / fastest, only the
+/// best / worst configuration mean of a sweep (the group's own statistic when it is no sweep).
 std::vector<Candidate> candidates_for(const Frame& frame, const SubjectGroup& group, int kind, const ClaimShape& shape,
                                       std::size_t group_index);
 

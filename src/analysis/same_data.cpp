@@ -9,8 +9,79 @@
 #include <unordered_map>
 
 #include "util/parallel.hpp"
+#include "util/strings.hpp"
 
 namespace analysis {
+
+namespace {
+
+/// Words that make a dimension or context key an identifying field of a run (docs/design.md
+/// "Claims within their scope"): one table.
+constexpr std::string_view kIdentifyingWords[] = {"id",   "uuid",  "run",     "session", "timestamp", "time",
+                                                  "date", "started", "created", "start",   "seed"};
+
+bool identifying_name(std::string_view name) {
+    for (auto word : util::split(util::normalise_name(name), '_'))
+        for (auto w : kIdentifyingWords)
+            if (word == w) return true;
+    return false;
+}
+
+/// A run's identifying values: context values and per-row dimension values whose names say id,
+/// run, timestamp, date, ... ("key=value" texts, rows joined), and timestamp-like digit runs of
+/// eight or more digits in the file name ("results_1759098967.json", "20251002-151204").
+std::vector<std::string> identity_of(const Frame& f) {
+    std::vector<std::string> out;
+    for (const auto& [key, value] : f.context)
+        if (identifying_name(key) && !value.empty()) out.push_back(util::normalise_name(key) + "=" + value);
+    for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
+        if (!identifying_name(f.dim_names[d])) continue;
+        std::string joined = util::normalise_name(f.dim_names[d]) + "=";
+        for (const auto& row : f.rows) joined += f.dim(row, d) + "\n";
+        out.push_back(std::move(joined));
+    }
+    std::string_view name = f.file;
+    if (auto slash = name.rfind('/'); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+    std::string digits;
+    for (char c : std::string(name) + " ") {
+        if (c >= '0' && c <= '9') {
+            digits += c;
+            continue;
+        }
+        if (digits.size() >= 8) out.push_back("file#" + digits);
+        digits.clear();
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// Whether two frames share an identifying value (the same timestamp or run id).
+bool same_identity(const Frame& a, const Frame& b) {
+    auto ia = identity_of(a), ib = identity_of(b);
+    for (const auto& x : ia)
+        if (std::binary_search(ib.begin(), ib.end(), x)) return true;
+    return false;
+}
+
+/// Whether some quantified measure of the frame says something about one run: at least two
+/// distinct finite values (so not all zero). All-zero, all-missing or constant columns (failed
+/// runs) do not.
+bool informative(const Frame& f) {
+    for (std::size_t m = 0; m < f.measures.size(); ++m) {
+        auto q = f.measures[m].quantity;
+        if (q == model::Quantity::unknown || q == model::Quantity::count) continue;
+        double first = std::nan("");
+        for (const auto& row : f.rows) {
+            double v = f.value(row, m);
+            if (!std::isfinite(v)) continue;
+            if (std::isnan(first)) first = v;
+            else if (v != first) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
 
 void mark_same_data(std::vector<Frame>& frames) {
     // A frame's print: every value of every quantified measure (NaN as 1e300), grouped by
@@ -93,7 +164,10 @@ void mark_same_data(std::vector<Frame>& frames) {
         bool matched = false;
         for (std::size_t j : bucket) {
             if (!print) print = fingerprint(frames[i]);
-            if (fingerprint(frames[j]) == *print) {
+            // Equal measures make the same run only when they identify it: a shared timestamp or
+            // run id, or values no failed run repeats (all-zero rows of two failed runs match
+            // each other value for value and are still two runs).
+            if (fingerprint(frames[j]) == *print && (same_identity(frames[i], frames[j]) || informative(frames[i]))) {
                 frames[i].same_data_as = frames[j].label;
                 frames[i].derived = true;
                 matched = true;
