@@ -5,6 +5,11 @@
 // effect with a significance test; two-factor interactions where the grid is full; best and
 // worst cell with the margin and whether it exceeds the noise; outliers inside cells.
 // Pure: numbers in, numbers out; units are the caller's (every value in one unit).
+//
+// Everything above the cell works on CELL MEANS, so a cell with 10 runs weighs as much as a cell
+// with 1 (docs/design.md "Statistics over the design"): level medians, the effect tests, the
+// interaction table and the overall median. Replicates enter through the cells: their summaries,
+// CIs, outliers, the margin test and median_cv.
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -41,16 +46,24 @@ struct DesignCell {
     Summary summary;                          ///< over the cell's finite values
     Interval mean_ci;                         ///< t-interval of the mean (no bounds below n = 2)
     /// Observations flagged as outliers in this cell: outside [Q1 − 3·IQR, Q3 + 3·IQR] with n ≥ 4,
-    /// or, for n = 3, farther than 50 % from the median of the other two. Indices into values.
+    /// or, for n = 3, farther than 50 % from the median of the other two (|x − m| > 0.5·|m|, m the
+    /// mean of the other two) while those two agree (|a − b| < 0.5·|x − m|); at most one per cell
+    /// for n = 3 (the farthest), none below n = 3. Quartiles numpy-linear. Indices into values.
     std::vector<std::size_t> outliers;
-    double mean_without_outliers = std::numeric_limits<double>::quiet_NaN();
+    double mean_without_outliers = std::numeric_limits<double>::quiet_NaN();  ///< == mean if none
 };
 
-/// Main effect of one factor: cell-level values pooled per level.
+/// Main effect of one factor: cell means pooled per level (docs/design.md "Main effects").
+/// Cells without a level for this factor (kMissing) take no part. The test compares the cell
+/// means of the levels, so when every cell has n = 1 it is the only test possible, and with
+/// replicates it asks whether the factor moves the metric across the other factors' settings.
+/// When every observed level has exactly one cell (a one-factor design, or a factor that alone
+/// separates the cells) the cell means leave one value per level; the test then compares the
+/// cells' observations (their replicates) instead, and test_on_replicates says so.
 struct DesignEffect {
     std::size_t factor = 0;
-    std::vector<double> level_median;    ///< per level (NaN where a level has no value)
-    std::vector<std::size_t> level_n;
+    std::vector<double> level_median;    ///< per level: median of its cell means (NaN: no cell)
+    std::vector<std::size_t> level_n;    ///< per level: number of cells (not observations)
     /// (max level median − min level median) / |min level median| · 100, in %.
     double spread_percent = std::numeric_limits<double>::quiet_NaN();
     std::size_t best_level = 0, worst_level = 0;  ///< by direction
@@ -59,12 +72,23 @@ struct DesignEffect {
     double p_value = std::numeric_limits<double>::quiet_NaN();
     std::string test;                    ///< "mann-whitney", "kruskal-wallis" or "" (not computed)
     bool significant = false;            ///< p_value < alpha
-    std::vector<std::string> warnings;   ///< "level x has 1 observation", ...
+    /// The test compared observations of one cell per level, not cell means (see above).
+    bool test_on_replicates = false;
+    /// Numeric factors with ≥ 3 observed levels: Spearman rank correlation of the level values
+    /// (their display order, which is by value) with the level medians, in [−1, 1]; else NaN.
+    double trend_spearman = std::numeric_limits<double>::quiet_NaN();
+    /// Numeric factors with ≥ 3 observed levels: "increasing" or "decreasing" when the level
+    /// medians move strictly one way as the value grows, else "non-monotonic"; "" otherwise.
+    std::string trend;
+    std::vector<std::string> warnings;   ///< "level \"x\" of f has 1 cell", ...
 };
 
-/// Interaction of two factors, computed only where every combination of their levels has data:
-/// the largest difference between the effect of factor a at one level of b and at another,
-/// as a share of the overall median, in %.
+/// Interaction of two factors, computed only where every combination of their observed levels
+/// has at least one cell and each has 2 to 12 observed levels: with m[i][j] the mean of the cell
+/// means at level i of a and level j of b, the largest
+/// |(m[i][j] − m[i'][j]) − (m[i][j'] − m[i'][j'])| over all level pairs, divided by |overall
+/// median| (the median of all cell means) · 100, in %. 0 for an additive grid; NaN when the
+/// overall median is 0 (docs/design.md "Interactions").
 struct DesignInteraction {
     std::size_t a = 0, b = 0;
     double max_contrast_percent = std::numeric_limits<double>::quiet_NaN();
@@ -87,15 +111,24 @@ struct DesignResult {
     std::string margin_basis;            ///< "mann-whitney", "ci-overlap" or "not testable (n = 1 per cell)"
     double median_cv = std::numeric_limits<double>::quiet_NaN();  ///< replicate noise: median CV of cells with n ≥ 2
     // Completeness of the design.
-    std::size_t full_grid_cells = 0;     ///< product of the factors' level counts
-    std::size_t missing_cells = 0;       ///< full_grid_cells − cells observed
+    /// Product of the factors' listed level counts (a factor with none counts as 1; saturates).
+    std::size_t full_grid_cells = 0;
+    /// full_grid_cells − observed cells that have a listed level for every factor.
+    std::size_t missing_cells = 0;
+    /// Observed cells with kMissing for some factor that lists levels (cells of their own,
+    /// outside the grid).
+    std::size_t off_grid_cells = 0;
     bool unequal_n = false;              ///< cells differ in n
     std::size_t single_run_cells = 0;    ///< cells with n = 1
     std::vector<std::string> warnings;
 };
 
 /// Analyses one metric over a design. Deterministic; O(N log N) in the observations plus
-/// O(cells · factors).
+/// O(cells · factors) plus O(levels⁴) per interaction (levels ≤ 12).
+/// Input checks: observations beyond min(levels.size(), values.size()) are ignored, absent or
+/// out-of-range level indices count as kMissing, each with a warning. alpha outside (0, 1)
+/// makes nothing significant (warning). Cell CIs are at confidence 1 − alpha (0.95 when alpha
+/// is invalid).
 DesignResult analyze_design(const DesignInput& input);
 
 /// Kruskal–Wallis H test of k groups (non-finite values ignored): H with midranks and tie
