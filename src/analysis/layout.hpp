@@ -1,6 +1,6 @@
 #pragma once
 // Layout discovery (docs/design.md "Layout"): the design of an experiment read from the relative
-// paths of its files. Files of the same shape (same depth, same schema signature) are aligned
+// paths of its files. Files of the same shape (same depth, schema signature and extension) are aligned
 // segment by segment; what varies across them becomes a factor, what is constant drops out.
 // Pure: paths and signatures in, patterns out; no IO.
 #include <cstddef>
@@ -73,6 +73,7 @@ bool natural_less(std::string_view a, std::string_view b);
 struct KeyValue {
     bool ok = false;
     std::string key, value, rule;
+    bool leading_zero = false;  ///< the value was read with the leading-zero rule ("08" -> "0.8")
 };
 KeyValue read_key_value(std::string_view token);
 
