@@ -38,25 +38,48 @@ bool settings_changed(const Frame& f, const std::vector<std::size_t>& triggers, 
     return false;
 }
 
+// Marks the cold rows among rows [from, to): `baseline` is their warm TTFT baseline; the
+// first successful row of the range is the first call of its run.
+void mark_range(Frame& f, std::size_t from, std::size_t to, int ttft, int load, double baseline) {
+    bool first = true;
+    for (std::size_t r = from; r < to; ++r) {
+        auto& row = f.rows[r];
+        if (row.failed) continue;
+        const bool is_first = first;
+        first = false;
+        double t = f.value(row, static_cast<std::size_t>(ttft));
+        if (!std::isfinite(t) || t < kColdFactor * baseline || t - baseline < kColdMinExcess_s) continue;
+        double l = load >= 0 ? f.value(row, static_cast<std::size_t>(load)) : std::nan("");
+        // Load-dominated, or the first call of a run without a load column.
+        if ((std::isfinite(l) && l >= 0.5 * t) || is_first) row.cold = true;
+    }
+}
+
 }  // namespace
 
 void mark_cold_starts(Frame& f) {
     int ttft = ttft_measure(f);
     if (ttft < 0) return;
     int load = load_measure(f);
-    double median = warm_baseline(values_of(f, ttft, Rows::ok));
-    if (!std::isfinite(median)) return;
-    bool first_seen = false;
-    for (std::size_t r = 0; r < f.rows.size(); ++r) {
-        auto& row = f.rows[r];
-        if (row.failed) continue;
-        bool first = !first_seen;
-        first_seen = true;
-        double t = f.value(row, static_cast<std::size_t>(ttft));
-        if (!std::isfinite(t) || t < kColdFactor * median || t - median < kColdMinExcess_s) continue;
-        double l = load >= 0 ? f.value(row, static_cast<std::size_t>(load)) : std::nan("");
-        // Load-dominated, or the first call of a run without a load column.
-        if ((std::isfinite(l) && l >= 0.5 * t) || first) row.cold = true;
+    if (f.files.empty()) {
+        double baseline = warm_baseline(values_of(f, ttft, Rows::ok));
+        if (std::isfinite(baseline)) mark_range(f, 0, f.rows.size(), ttft, load, baseline);
+        return;
+    }
+    // A dataset pooled from several files (docs/design.md "Cold starts across files"): each file is
+    // a run with its own first call, judged against its own warm calls, never against another
+    // configuration's.
+    std::vector<double> values;
+    for (std::size_t from = 0; from < f.rows.size();) {
+        std::size_t to = from;
+        while (to < f.rows.size() && f.rows[to].file == f.rows[from].file) ++to;
+        values.clear();
+        for (std::size_t r = from; r < to; ++r) {
+            double t = f.value(f.rows[r], static_cast<std::size_t>(ttft));
+            if (!f.rows[r].failed && std::isfinite(t)) values.push_back(t);
+        }
+        if (values.size() >= 2) mark_range(f, from, to, ttft, load, warm_baseline(values));
+        from = to;
     }
 }
 

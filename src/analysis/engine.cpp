@@ -5,6 +5,7 @@
 
 #include "analysis/claims.hpp"
 #include "analysis/cold_start.hpp"
+#include "analysis/design_facts.hpp"
 #include "analysis/comparison.hpp"
 #include "analysis/quality.hpp"
 #include "analysis/same_data.hpp"
@@ -70,6 +71,12 @@ Analysis analyze(const model::Corpus& corpus) {
     Analysis a;
     PhaseClock clock(a.phase_s);
     a.frames = build_frames(corpus);
+    {
+        Pooled pooled = pool_datasets(a.frames);
+        a.datasets = std::move(pooled.datasets);
+        a.dataset_frames = std::move(pooled.frames);
+        for (auto& f : a.dataset_frames) mark_cold_starts(f);
+    }
     clock.mark("frames");
     mark_same_data(a.frames);
     clock.mark("same-data");
@@ -83,8 +90,8 @@ Analysis analyze(const model::Corpus& corpus) {
     constexpr std::size_t kChunk = 256;
     const std::size_t chunks = (all.size() + kChunk - 1) / kChunk;
     std::vector<ChunkFacts> per_chunk(chunks);
-    std::vector<Fact> quality, ranking, derived, claims;
-    constexpr std::size_t kFolderWide = 4;
+    std::vector<Fact> quality, ranking, derived, claims, design;
+    constexpr std::size_t kFolderWide = 5;
     util::run_tasks(kFolderWide + chunks, [&](std::size_t task) {
         switch (task) {
             case 0: add_claim_facts(corpus, a.frames, claims); return;
@@ -95,6 +102,7 @@ Analysis analyze(const model::Corpus& corpus) {
                 add_same_data_facts(a.frames, quality);
                 return;
             case 3: add_model_ranking_facts(a.frames, ranking); return;
+            case 4: add_design_facts(a.dataset_frames, a.datasets, design); return;
             default: {
                 const std::size_t c = task - kFolderWide;
                 analyze_chunk(all.subspan(c * kChunk, std::min(kChunk, all.size() - c * kChunk)), per_chunk[c]);
@@ -102,11 +110,12 @@ Analysis analyze(const model::Corpus& corpus) {
         }
     });
     clock.mark("analyzers");
-    std::size_t total = quality.size() + ranking.size() + derived.size() + claims.size();
+    std::size_t total = quality.size() + ranking.size() + derived.size() + claims.size() + design.size();
     for (const auto& c : per_chunk) total += c.cold.size() + c.comparisons.size() + c.sweeps.size() + c.summaries.size();
     a.facts.reserve(total);
-    // Report order: quality, cold starts, ranking, comparisons, sweeps, derived checks, claims, summaries.
+    // Report order: quality, design, cold starts, ranking, comparisons, sweeps, derived checks, claims, summaries.
     append(a.facts, quality);
+    append(a.facts, design);
     for (auto& c : per_chunk) append(a.facts, c.cold);
     append(a.facts, ranking);
     for (auto& c : per_chunk) append(a.facts, c.comparisons);

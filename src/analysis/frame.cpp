@@ -52,7 +52,7 @@ std::string_view measure_key(const Measure& measure, std::string& scratch) {
 }
 
 void add_row_source(std::vector<model::Source>& sources, const Frame& f, const FrameRow& row) {
-    if (!model::extend_last_source(sources, f.file, row.line, row.line_end, f.json_path(row))) sources.push_back(f.source(row));
+    if (!model::extend_last_source(sources, f.file_of(row), row.line, row.line_end, f.json_path(row))) sources.push_back(f.source(row));
 }
 
 Frame::Frame(const Frame& other) : FrameData(other) {

@@ -37,6 +37,20 @@ struct FrameRow {
     /// Where a JSON record or value sits: index into Frame::json_paths; 0 ("") for CSV, Markdown
     /// and JSONL rows, which are located by line.
     std::uint32_t json_path = 0;
+    /// The row's file: index into Frame::files of a dataset pooled from several files; 0 (the
+    /// frame's own `file`) otherwise.
+    std::uint32_t file = 0;
+};
+static_assert(sizeof(FrameRow) == 32, "a folder of 10^5 files has 10^7 rows");
+
+/// What a dimension's levels are (docs/design.md "Datasets"): a configuration to compare, a
+/// numeric setting, a repeat of the same cell, or the session (a timestamp) it ran in.
+enum class DimRole : std::uint8_t {
+    category,
+    setting,
+    replicate,
+    session,
+    duplicate,  ///< the same levels as another dimension, read twice (a path factor and a field)
 };
 
 /// Which measure plays each role (select.hpp says how each is chosen); -1 = none.
@@ -53,9 +67,20 @@ struct FrameData {
     std::string label;              ///< "gemma3/gemma3_param_tuning.csv" or "...json [backends]"
     bool derived = false;           ///< holds aggregates (mean_/median_ columns), not raw samples
     bool narrative = false;         ///< a table inside a Markdown document (also derived)
+    /// One row of a JSON document's top-level numbers (a result file of scalars): kept only when
+    /// pooled with documents of the same shape into a dataset (docs/design.md "Datasets").
+    bool document = false;
     std::string same_data_as;       ///< label of an earlier frame with the same measurements (then derived too)
     std::vector<std::string> dim_names;
     std::vector<bool> dim_is_setting;  ///< numeric configuration settings (num_gpu, temperature)
+    /// Per dimension its role; empty = category, or setting where dim_is_setting says so. A
+    /// replicate or session dimension is never compared as if it were a configuration.
+    std::vector<DimRole> dim_role;
+    /// Files of a pooled dataset, indexed by FrameRow::file; empty for a frame of one file.
+    std::vector<model::SharedPath> files;
+    /// A dataset pooled from several files (docs/design.md "Datasets"): its index in
+    /// Analysis::datasets, or -1.
+    int dataset = -1;
     std::vector<Measure> measures;
     /// Found once by build_frames, since every analyzer asks; frames built by hand leave it empty
     /// and the select.hpp functions then search the measures on each call.
@@ -110,7 +135,19 @@ struct Frame : FrameData {
     int measure_index(std::string_view name) const;
     int dim_index(std::string_view name) const;
     /// Where `row` came from (the frame's file plus the row's lines or JSON path).
-    model::Source source(const FrameRow& row) const { return model::Source{file, row.line, json_path(row), row.line_end}; }
+    model::Source source(const FrameRow& row) const { return model::Source{file_of(row), row.line, json_path(row), row.line_end}; }
+    /// The file `row` came from.
+    const model::SharedPath& file_of(const FrameRow& row) const { return files.empty() ? file : files[row.file]; }
+    /// Role of dimension `d` (see DimRole).
+    DimRole role_of(std::size_t d) const {
+        if (d < dim_role.size()) return dim_role[d];
+        return d < dim_is_setting.size() && dim_is_setting[d] ? DimRole::setting : DimRole::category;
+    }
+    /// A dimension whose levels are configurations (category or setting), not replicates or sessions.
+    bool is_config_dim(std::size_t d) const {
+        const DimRole r = role_of(d);
+        return r == DimRole::category || r == DimRole::setting;
+    }
     /// The JSON path of `row` ("" when it is located by line).
     const model::SharedPath& json_path(const FrameRow& row) const {
         static const model::SharedPath kNone;

@@ -300,6 +300,60 @@ void frames_from_scalars(const model::Corpus& corpus, const std::set<std::string
     }
 }
 
+
+// A JSON document's numbers outside any table or keyed level (a benchmark tool's result file of
+// scalars): one frame per file with a single row, measures by JSON path, numeric configuration
+// keys and sibling strings as dimensions. pool_datasets() keeps them only when pooled.
+void frames_from_documents(const model::Corpus& corpus, const std::set<std::string>& skip_files, std::vector<Frame>& out) {
+    std::size_t i = 0;
+    const auto& scalars = corpus.scalars;
+    while (i < scalars.size()) {
+        const std::size_t begin = i;
+        const auto& file = scalars[begin].source.file;
+        while (i < scalars.size() && scalars[i].source.file == file) ++i;
+        if (skip_files.count(std::string(file.str()))) continue;
+        Frame f;
+        f.file = file;
+        f.label = std::string(file.str());
+        f.id = slug(f.label) + "-document";
+        f.document = true;
+        std::vector<double> row_values;
+        std::vector<std::pair<std::string, std::string>> dims;
+        bool failed = false;
+        std::string failure;
+        std::set<std::string> names;
+        for (std::size_t k = begin; k < i; ++k) {
+            const auto& s = scalars[k];
+            if (s.pattern.find('*') != std::string::npos || !std::isfinite(s.value)) continue;
+            if (!names.insert(s.pattern).second) continue;
+            if (s.meaning.role == Role::measurement) {
+                f.measures.push_back(Measure{s.pattern, s.meaning.unit.quantity, s.meaning.unit.original, util::normalise_name(s.pattern)});
+                row_values.push_back(s.value * s.meaning.unit.to_canonical);
+            } else if (s.meaning.role == Role::dimension) {
+                dims.emplace_back(s.pattern, util::format_double(s.value));
+            }
+            for (const auto& kv : s.dimensions)
+                if (std::find_if(dims.begin(), dims.end(), [&](const auto& d) { return d.first == kv.first; }) == dims.end())
+                    dims.push_back(kv);
+            if (s.failed && !failed) {
+                failed = true;
+                failure = s.failure_reason;
+            }
+        }
+        if (f.measures.empty()) continue;
+        // One row: every dimension is constant, so all of them are context (pooling turns those
+        // that vary across files into dimensions).
+        f.context = std::move(dims);
+        FrameRow row;
+        row.failed = failed;
+        f.rows.push_back(row);
+        if (failed) f.set_failure_reason(f.rows.back(), failure);
+        f.fit_storage();
+        for (std::size_t m = 0; m < row_values.size(); ++m) f.own_value(0, m) = row_values[m];
+        out.push_back(std::move(f));
+    }
+}
+
 }  // namespace
 
 std::vector<Frame> build_frames(const model::Corpus& corpus) {
@@ -329,6 +383,7 @@ std::vector<Frame> build_frames(const model::Corpus& corpus) {
         if (slot) frames.push_back(std::move(*slot));
     const std::size_t from_tables = frames.size();
     frames_from_scalars(corpus, skip, frames);
+    frames_from_documents(corpus, skip, frames);
     for (std::size_t i = from_tables; i < frames.size(); ++i) frames[i].roles = find_roles(frames[i]);
     return frames;
 }

@@ -147,11 +147,40 @@ struct SegmentTokens {
     bool aligned = true;                                      ///< same number of bare tokens everywhere
 };
 
+/// A key read in only some of the texts and with one value there (`lfm2.5` among family folders
+/// `gemma-4`, `gpt-oss`) is part of a name, not a factor: its tokens are read as bare words. A key
+/// is kept when every text has it, or when two or more texts give it different values.
+void unkey_rare_keys(std::vector<std::vector<Token>>& tokens) {
+    struct Seen {
+        std::size_t texts = 0;
+        std::string first_value;
+        bool several_values = false;
+    };
+    std::unordered_map<std::string, Seen> seen;
+    for (const auto& text : tokens) {
+        std::unordered_map<std::string, bool> here;
+        for (const auto& token : text) {
+            if (!token.keyed || here[token.key]) continue;
+            here[token.key] = true;
+            Seen& s = seen[token.key];
+            if (s.texts++ == 0) s.first_value = token.value;
+            else if (token.value != s.first_value) s.several_values = true;
+        }
+    }
+    for (auto& text : tokens)
+        for (auto& token : text) {
+            if (!token.keyed || token.role == FactorRole::replicate || token.role == FactorRole::session) continue;
+            const Seen& s = seen[token.key];
+            if (s.texts < tokens.size() && !s.several_values) token.keyed = false;
+        }
+}
+
 SegmentTokens read_tokens(const std::vector<std::string_view>& texts) {
     SegmentTokens st;
     std::unordered_map<std::string, std::size_t> key_index;
     st.tokens.reserve(texts.size());
     for (auto text : texts) st.tokens.push_back(detail::tokenize(text));
+    unkey_rare_keys(st.tokens);
     st.bare.resize(texts.size());
     st.key_of.resize(texts.size());
     for (std::size_t v = 0; v < texts.size(); ++v) {

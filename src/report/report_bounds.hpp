@@ -23,6 +23,12 @@ struct ReportLimits {
     std::size_t examples_per_kind = 5;      ///< Data Quality examples per kind of problem
     std::size_t statement_chars = 320;      ///< a bullet's statement before it is clipped
     std::size_t long_statement_chars = 700; ///< the folder-wide ranking, the executive summary
+    std::size_t datasets_shown = 4;         ///< datasets with a design subsection (largest first)
+    std::size_t metrics_per_dataset = 1;    ///< key metrics shown per dataset (the first of design_metrics)
+    std::size_t cells_per_metric = 5;       ///< rows of a metric's cell table (best first)
+    std::size_t effects_per_metric = 3;     ///< factor effects (significant, then largest spread)
+    std::size_t interactions_per_metric = 1;
+    std::size_t levels_per_factor = 4;      ///< levels listed in the factor table
 };
 inline constexpr ReportLimits kLimits{};
 

@@ -1,10 +1,189 @@
-// The design subsection at the start of "## 3. Performance Analysis": per dataset, its cells and
-// factor effects (stats/design.hpp). A placeholder until design statistics land; it returns "" so
-// the section reads as before.
+// "Experiments and their design" (docs/design.md): per dataset its design line, factors, the top
+// cells of each key metric, best and worst, factor effects, interactions, noise, completeness,
+// cold starts and path-against-data checks. Bounded: the length follows datasets × factors, and
+// every cell stays in report.json.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "analysis/design_facts.hpp"
+#include "analysis/select.hpp"
+#include "report/report_bounds.hpp"
+#include "report/report_context.hpp"
 #include "report/report_sections.hpp"
+#include "report/table.hpp"
+#include "util/strings.hpp"
 
 namespace report {
 
-std::string render_design(const ReportInput&) { return ""; }
+namespace {
+
+constexpr std::size_t kMaxDatasets = kLimits.datasets_shown;
+constexpr std::size_t kMaxMetrics = kLimits.metrics_per_dataset;
+constexpr std::size_t kMaxCells = kLimits.cells_per_metric;
+constexpr std::size_t kMaxEffects = kLimits.effects_per_metric;
+constexpr std::size_t kMaxInteractions = kLimits.interactions_per_metric;
+constexpr std::size_t kMaxLevelsShown = kLimits.levels_per_factor;
+
+// Design facts by kind and by the "<dataset>/<metric>" their id names after the kind's prefix.
+struct DesignIndex {
+    std::map<std::string, FactList> by_key;  ///< "design.cell|<dataset-id>/<metric-slug>"
+    std::map<std::string, FactList> by_dataset;  ///< "design.cold|<dataset-id>"
+};
+
+DesignIndex index_design(const analysis::Analysis& a) {
+    DesignIndex out;
+    for (const auto& f : a.facts) {
+        if (!util::starts_with(f.kind, "design.")) continue;
+        const auto slash = f.id.find('/');
+        if (slash == std::string::npos) continue;
+        std::string rest = f.id.substr(slash + 1);  // "<dataset-id>/<metric>/<cell>"
+        const auto first = rest.find('/');
+        out.by_dataset[f.kind + "|" + rest.substr(0, first)].push_back(&f);
+        if (first == std::string::npos) continue;
+        const auto second = rest.find('/', first + 1);
+        out.by_key[f.kind + "|" + rest.substr(0, second)].push_back(&f);
+    }
+    return out;
+}
+
+const FactList& list(const std::map<std::string, FactList>& m, const std::string& key) {
+    static const FactList kEmpty;
+    auto it = m.find(key);
+    return it == m.end() ? kEmpty : it->second;
+}
+
+std::string levels_text(const analysis::DatasetFactor& f) {
+    std::string out;
+    for (std::size_t i = 0; i < f.levels.size() && i < kMaxLevelsShown; ++i) out += (i ? ", " : "") + f.levels[i];
+    if (f.levels.size() > kMaxLevelsShown) out += ", …";
+    return "`" + out + "`";
+}
+
+std::string factor_table(const analysis::Dataset& ds) {
+    TextTable t{{"factor", "levels", "role", "read from", "rule"}, {Align::left, Align::right}, {}, {}};
+    for (const auto& f : ds.factors)
+        t.rows.push_back({"`" + f.name + "`", "`" + std::to_string(f.levels.size()) + "`", std::string(analysis::layout::role_name(f.role)), f.origin,
+                          levels_text(f) + "; `" + f.rule + "`"});
+    return render_markdown(t);
+}
+
+// The cell label a design.cell statement starts with (the code span before ": ").
+std::string cell_of(const analysis::Fact& cell) { return cell.statement.substr(0, cell.statement.find(": ")); }
+
+std::string cells_table(const ReportInput& in, FactList cells, const analysis::Measure& measure, bool higher_better) {
+    const std::string mean_label = "mean " + measure.name;
+    auto mean_of = [&](const analysis::Fact* f) {
+        const auto* v = value_labelled(*f, mean_label);
+        return v ? v->value : std::nan("");
+    };
+    std::stable_sort(cells.begin(), cells.end(), [&](const auto* a, const auto* b) {
+        const double x = mean_of(a), y = mean_of(b);
+        if (std::isnan(x) != std::isnan(y)) return std::isnan(y);
+        return higher_better ? x > y : x < y;
+    });
+    TextTable t{{"cell", "runs", "mean", "95 % CI", "CV", "fact"}, {Align::left, Align::right, Align::right, Align::right, Align::right}, {}, {}};
+    for (std::size_t i = 0; i < cells.size() && i < kMaxCells; ++i) {
+        const auto& f = *cells[i];
+        const auto* n = value_labelled(f, "runs");
+        const auto* mean = value_labelled(f, mean_label);
+        const auto* lo = value_labelled(f, "95 % CI low");
+        const auto* hi = value_labelled(f, "95 % CI high");
+        const auto* cv = value_labelled(f, "CV");
+        t.rows.push_back({cell_of(f), n ? n->text : "", mean ? mean->text : "", lo && hi ? lo->text + " to " + hi->text : "n/a",
+                          cv ? cv->text : "n/a", fact_ref(f)});
+    }
+    std::string out = render_markdown(t);
+    if (cells.size() > kMaxCells)
+        out += "\n" + more_in_json(cells.size() - kMaxCells, "cells") + "\n";
+    (void)in;
+    return out;
+}
+
+std::string bullets(const ReportInput& in, const FactList& facts, std::size_t limit) {
+    std::string out;
+    for (std::size_t i = 0; i < facts.size() && i < limit; ++i)
+        out += "- " + clip(in.decorate.statement(*facts[i])) + " " + fact_ref(*facts[i]) + "\n";
+    if (facts.size() > limit) out += "- " + more_in_json(facts.size() - limit, "statements") + "\n";
+    return out;
+}
+
+// Effects ranked by significance, then spread.
+FactList ranked_effects(FactList effects) {
+    auto spread = [](const analysis::Fact* f) {
+        const auto* v = value_labelled(*f, "spread between levels");
+        return v && std::isfinite(v->value) ? v->value : -1.0;
+    };
+    std::stable_sort(effects.begin(), effects.end(), [&](const auto* a, const auto* b) {
+        const bool sa = a->severity == analysis::Severity::notice, sb = b->severity == analysis::Severity::notice;
+        if (sa != sb) return sa;
+        return spread(a) > spread(b);
+    });
+    return effects;
+}
+
+std::string render_dataset(const ReportInput& in, const DesignIndex& idx, const analysis::Dataset& ds) {
+    const auto& frame = in.analysis.dataset_frames[ds.frame];
+    std::string out = "### Dataset `" + ds.pattern + "`\n\n";
+    for (const auto* f : list(idx.by_dataset, "design.dataset|" + ds.id)) out += clip(in.decorate.statement(*f), kLimits.long_statement_chars) + " " + fact_ref(*f) + "\n\n";
+    if (!ds.factors.empty()) out += factor_table(ds) + "\n";
+    std::size_t shown = 0;
+    for (int m : analysis::design_metrics(frame)) {
+        if (shown == kMaxMetrics) break;
+        const auto& measure = frame.measures[static_cast<std::size_t>(m)];
+        const std::string key = ds.id + "/" + analysis::slug(measure.name);
+        const FactList& cells = list(idx.by_key, "design.cell|" + key);
+        if (cells.empty()) continue;
+        ++shown;
+        const bool higher = measure.quantity == model::Quantity::throughput || measure.quantity == model::Quantity::rate;
+        out += "**" + measure.name + "** (" + (higher ? "higher" : "lower") + " is better)\n\n";
+        out += cells_table(in, cells, measure, higher) + "\n";
+        FactList notes = list(idx.by_key, "design.best|" + key);
+        for (const auto* f : list(idx.by_key, "design.noise|" + key)) notes.push_back(f);
+        for (const auto* f : list(idx.by_key, "design.incomplete|" + key)) notes.push_back(f);
+        out += bullets(in, notes, notes.size());
+        out += bullets(in, ranked_effects(list(idx.by_key, "design.effect|" + key)), kMaxEffects);
+        out += bullets(in, list(idx.by_key, "design.interaction|" + key), kMaxInteractions);
+        const FactList& outliers = list(idx.by_key, "design.outlier|" + key);
+        if (!outliers.empty()) out += bullets(in, outliers, 2);
+        out += "\n";
+    }
+    const std::size_t metrics = analysis::design_metrics(frame).size();
+    if (metrics > shown && shown == kMaxMetrics)
+        out += more_in_json(metrics - shown, "metrics of this dataset") + "\n\n";
+    FactList rest = list(idx.by_dataset, "design.failed_requests|" + ds.id);
+    for (const auto* f : list(idx.by_dataset, "design.cold|" + ds.id)) rest.push_back(f);
+    for (const auto* f : list(idx.by_dataset, "design.disagreement|" + ds.id)) rest.push_back(f);
+    if (!rest.empty()) out += bullets(in, rest, 4) + "\n";
+    return out;
+}
+
+}  // namespace
+
+std::string render_design(const ReportInput& in) {
+    const auto& datasets = in.analysis.datasets;
+    if (datasets.empty()) return "";
+    // Largest datasets first: they hold most of the experiment.
+    std::vector<const analysis::Dataset*> order;
+    for (const auto& ds : datasets) order.push_back(&ds);
+    // Datasets that measure what LLM benchmarks are about (throughput, TTFT) first, then the largest.
+    auto key_metrics = [&](const analysis::Dataset* ds) {
+        const auto& f = in.analysis.dataset_frames[ds->frame];
+        const analysis::MeasureRoles r = f.roles ? *f.roles : analysis::find_roles(f);
+        return (r.throughput >= 0) + (r.ttft >= 0);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](const auto* a, const auto* b) {
+        const int ka = key_metrics(a), kb = key_metrics(b);
+        return ka != kb ? ka > kb : a->files > b->files;
+    });
+    const DesignIndex idx = index_design(in.analysis);
+    std::string out = "Files of one shape are pooled into datasets; their factors come from folder and file names "
+                      "and from fields that vary inside the records. Each run (file) gives one observation per cell, so "
+                      "confidence intervals and noise are across runs, not calls. TTFT excludes cold calls.\n\n";
+    for (std::size_t i = 0; i < order.size() && i < kMaxDatasets; ++i) out += render_dataset(in, idx, *order[i]);
+    if (order.size() > kMaxDatasets)
+        out += more_in_json(order.size() - kMaxDatasets, "datasets") + "\n\n";
+    return out;
+}
 
 }  // namespace report

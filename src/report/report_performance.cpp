@@ -208,7 +208,8 @@ std::string frame_section(const ReportInput& in, const RankedFrame& r) {
 
 std::string render_performance(const ReportInput& in) {
     std::string out = "## 3. Performance Analysis\n\n";
-    out += render_design(in);
+    const std::string design = render_design(in);
+    out += design;
     out += "Statistics per raw table, computed from successful rows only (failed rows are excluded, see Data Quality). "
            "Percentiles use linear interpolation between order statistics (numpy's default); `sd` is the sample "
            "standard deviation. TTFT statistics exclude cold starts and model reloads (marked `(warm)`). Aggregate "
@@ -218,7 +219,7 @@ std::string render_performance(const ReportInput& in) {
         out += "**Folder-wide ranking.** " + clip(in.decorate.statement(*r), kLimits.long_statement_chars) + " " +
                fact_ref(*r) + "\n\n";
     auto frames = ranked_frames(in);
-    if (frames.empty()) return out + "No raw measurements were found.\n\n";
+    if (frames.empty()) return out + (design.empty() ? "No raw measurements were found.\n\n" : "");
     std::size_t shown = std::min(frames.size(), kLimits.frames_in_table);
     out += "The most important raw tables first (sweeps, comparisons, cold starts and failures, then the most rows); "
            "`shows` names what the table's facts cover and the headline is its first throughput summary.\n\n";

@@ -1,0 +1,420 @@
+// Facts over the design of each dataset (docs/design.md "Statistics over the design").
+#include "analysis/design_facts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "analysis/select.hpp"
+#include "stats/design.hpp"
+#include "util/strings.hpp"
+
+namespace analysis {
+
+namespace {
+
+constexpr std::size_t kMaxLevelsInStatement = 8;
+
+// The design of one metric: the configuration dimensions as factors, one observation per file
+// and configuration (the mean of that file's rows there: a run is the unit of replication).
+struct Observations {
+    std::vector<std::size_t> dims;                   ///< frame dimensions used as factors
+    std::vector<std::vector<std::uint32_t>> level_of_code;  ///< per factor: code -> level index
+    stats::DesignInput input;
+    std::vector<std::vector<std::size_t>> rows;      ///< frame rows of each observation
+};
+
+Observations observations_of(const Frame& f, int m, Rows which) {
+    Observations o;
+    for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
+        if (!f.is_config_dim(d) || f.levels_of(d).size() < 2) continue;
+        std::vector<std::string> levels(f.levels_of(d).begin(), f.levels_of(d).end());
+        std::sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) { return layout::natural_less(a, b); });
+        std::vector<std::uint32_t> map(f.dim_values[d].size(), stats::DesignInput::kMissing);
+        for (std::size_t c = 1; c < f.dim_values[d].size(); ++c)
+            map[c] = static_cast<std::uint32_t>(std::find(levels.begin(), levels.end(), f.dim_values[d][c]) - levels.begin());
+        o.dims.push_back(d);
+        o.level_of_code.push_back(std::move(map));
+        o.input.factors.push_back(stats::DesignFactor{f.dim_names[d], std::move(levels), f.role_of(d) == DimRole::setting});
+    }
+    std::map<std::pair<std::uint32_t, std::vector<std::uint32_t>>, std::size_t> index;
+    std::vector<std::pair<double, std::size_t>> sums;  // sum, count
+    for (std::size_t r = 0; r < f.rows.size(); ++r) {
+        const auto& row = f.rows[r];
+        if (!row_selected(row, which)) continue;
+        const double v = f.value(row, static_cast<std::size_t>(m));
+        if (!std::isfinite(v)) continue;
+        std::vector<std::uint32_t> levels;
+        for (std::size_t k = 0; k < o.dims.size(); ++k) levels.push_back(o.level_of_code[k][f.code(row, o.dims[k])]);
+        auto [it, inserted] = index.try_emplace({row.file, levels}, o.input.values.size());
+        if (inserted) {
+            o.input.levels.push_back(levels);
+            o.input.values.push_back(0);
+            o.rows.emplace_back();
+            sums.emplace_back(0.0, 0);
+        }
+        sums[it->second].first += v;
+        ++sums[it->second].second;
+        o.rows[it->second].push_back(r);
+    }
+    for (std::size_t i = 0; i < sums.size(); ++i) o.input.values[i] = sums[i].first / static_cast<double>(sums[i].second);
+    return o;
+}
+
+bool higher_is_better(const Frame& f, int m) {
+    const auto q = f.measures[static_cast<std::size_t>(m)].quantity;
+    return q == model::Quantity::throughput || q == model::Quantity::rate;
+}
+
+std::string cell_label(const stats::DesignInput& in, const std::vector<std::uint32_t>& levels) {
+    std::string out;
+    for (std::size_t k = 0; k < levels.size(); ++k) {
+        if (!out.empty()) out += ", ";
+        out += in.factors[k].name + "=" + (levels[k] == stats::DesignInput::kMissing ? std::string("-") : in.factors[k].levels[levels[k]]);
+    }
+    // In a code span: levels are names ("ctx=512"), never numbers to trace to a fact.
+    return out.empty() ? std::string("all cells") : "`" + out + "`";
+}
+
+void add_sources(const Frame& f, const Observations& o, const std::vector<std::size_t>& observations, std::vector<model::Source>& out) {
+    for (auto i : observations)
+        for (auto r : o.rows[i]) add_row_source(out, f, f.rows[r]);
+}
+
+
+void add_dataset_fact(const Frame& f, const Dataset& ds, std::vector<Fact>& facts) {
+    Fact& fact = facts.emplace_back();
+    fact.kind = "design.dataset";
+    fact.subject = ds.pattern;
+    fact.id = "design-dataset/" + ds.id;
+    fact.values.push_back(make_count("files", static_cast<double>(ds.files)));
+    std::string product;
+    for (const auto& factor : ds.factors) {
+        fact.values.push_back(make_count(factor.name + " levels", static_cast<double>(factor.levels.size())));
+        if (!product.empty()) product += " \xC3\x97 ";
+        product += fact.values.back().text + " " + factor.name;
+        if (factor.role != layout::FactorRole::category) product += std::string(" (") + std::string(layout::role_name(factor.role)) + ")";
+    }
+    fact.statement = "Dataset `" + ds.pattern + "`: " + fact.values[0].text + " files = " + product + "; " +
+                     (ds.row_per_file ? "one row per file." : "one row per record.");
+    if (!ds.descriptors.empty()) {
+        std::string names;
+        for (const auto& d : ds.descriptors) names += (names.empty() ? "`" : ", `") + d + "`";
+        fact.statement += " Fields with one value per configuration (" + names + ") describe it and add no cells.";
+    }
+    for (const auto& factor : ds.factors) fact.warnings.push_back(factor.name + " (" + factor.origin + "): " + factor.rule);
+    model::add_source(fact.sources, f.source(f.rows.front()));
+    if (f.rows.size() > 1) model::add_source(fact.sources, f.source(f.rows.back()));
+}
+
+void add_disagreement_facts(const Dataset& ds, std::vector<Fact>& facts) {
+    for (const auto& d : ds.disagreements) {
+        Fact& fact = facts.emplace_back();
+        fact.kind = "design.disagreement";
+        fact.subject = ds.pattern;
+        fact.id = "design-disagreement/" + ds.id + "/" + slug(d.factor + "-" + d.field);
+        fact.values = {make_count("files compared", static_cast<double>(d.files)), make_count("files that disagree", static_cast<double>(d.disagree))};
+        if (d.disagree == 0) {
+            fact.statement = "Path factor " + d.factor + " matches the data field " + d.field + " in all " + fact.values[0].text + " files.";
+        } else {
+            fact.severity = Severity::warning;
+            fact.statement = "Path factor " + d.factor + " disagrees with the data field " + d.field + " in " + fact.values[1].text +
+                             " of " + fact.values[0].text + " files (e.g. `" + d.example + "`); the data is reported as recorded.";
+            fact.sources.push_back(d.example_source);
+        }
+    }
+}
+
+void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact>& facts) {
+    const Measure& measure = f.measures[static_cast<std::size_t>(m)];
+    const Rows which = m == ttft_measure(f) ? Rows::warm : Rows::ok;
+    Observations o = observations_of(f, m, which);
+    if (o.input.values.empty()) return;
+    o.input.higher_is_better = higher_is_better(f, m);
+    const stats::DesignResult res = stats::analyze_design(o.input);
+    if (res.cells.empty()) return;
+    const std::string base = ds.id + "/" + slug(measure.name);
+    const std::string subject = ds.pattern + " " + measure.name;
+    const double ref = res.cells[res.best_cell].summary.mean;
+    // Every cell (report.md shows the top few; report.json keeps all).
+    for (std::size_t c = 0; c < res.cells.size(); ++c) {
+        const auto& cell = res.cells[c];
+        Fact& fact = facts.emplace_back();
+        fact.kind = "design.cell";
+        fact.subject = subject;
+        // By position in level order: stable for the same data, and short where levels are long texts.
+        fact.id = "design-cell/" + base + "/" + std::to_string(c + 1);
+        fact.values.push_back(make_count("runs", static_cast<double>(cell.summary.n)));
+        fact.values.push_back(make_value_like("mean " + measure.name, cell.summary.mean, measure.quantity, ref));
+        fact.values.push_back(make_value_like("median " + measure.name, cell.summary.median, measure.quantity, ref));
+        std::string st = cell_label(o.input, cell.levels) + ": " + measure.name + " mean " + fact.values[1].text + ", median " +
+                         fact.values[2].text + " over " + fact.values[0].text + (cell.summary.n == 1 ? " run" : " runs");
+        if (cell.mean_ci.has_bounds()) {
+            fact.values.push_back(make_value_like("95 % CI low", cell.mean_ci.lo, measure.quantity, ref));
+            fact.values.push_back(make_value_like("95 % CI high", cell.mean_ci.hi, measure.quantity, ref));
+            st += ", 95 % CI " + fact.values[3].text + " to " + fact.values[4].text;
+        }
+        if (std::isfinite(cell.summary.cv)) {
+            fact.values.push_back(make_value("CV", cell.summary.cv * 100.0, model::Quantity::percent));
+            st += ", CV " + fact.values.back().text;
+        }
+        fact.statement = st + ".";
+        fact.warnings = cell.summary.warnings;
+        add_sources(f, o, cell.observations, fact.sources);
+        if (!cell.outliers.empty()) {
+            Fact& out = facts.emplace_back();
+            out.kind = "design.outlier";
+            out.severity = Severity::notice;
+            out.subject = subject;
+            out.id = "design-outlier/" + base + "/" + std::to_string(c + 1);
+            out.values = {make_count("outlier runs", static_cast<double>(cell.outliers.size())),
+                          make_value_like("mean with them", cell.summary.mean, measure.quantity, ref),
+                          make_value_like("mean without them", cell.mean_without_outliers, measure.quantity, ref)};
+            out.statement = cell_label(o.input, cell.levels) + ": " + out.values[0].text + " outlier run(s) in " + measure.name +
+                            "; mean " + out.values[1].text + " with them, " + out.values[2].text + " without.";
+            add_sources(f, o, cell.outliers, out.sources);
+        }
+    }
+    if (res.cells.size() >= 2) {
+        const auto& best = res.cells[res.best_cell];
+        const auto& worst = res.cells[res.worst_cell];
+        Fact& fact = facts.emplace_back();
+        fact.kind = "design.best";
+        fact.subject = subject;
+        fact.id = "design-best/" + base;
+        fact.values = {make_value_like("best mean " + measure.name, best.summary.mean, measure.quantity, ref),
+                       make_value_like("worst mean " + measure.name, worst.summary.mean, measure.quantity, ref),
+                       make_value("margin over the runner-up", res.margin_percent, model::Quantity::percent),
+                       make_count("cells", static_cast<double>(res.cells.size()))};
+        std::string st = "Best of " + fact.values[3].text + " cells by " + measure.name + " (" +
+                         (o.input.higher_is_better ? "higher" : "lower") + " is better): " + cell_label(o.input, best.levels) + " at " +
+                         fact.values[0].text + "; worst " + cell_label(o.input, worst.levels) + " at " + fact.values[1].text +
+                         ". Margin over the runner-up (" + cell_label(o.input, res.cells[res.runner_up_cell].levels) + "): " +
+                         fact.values[2].text;
+        if (std::isfinite(res.margin_p_value)) {
+            fact.values.push_back(make_value("p-value", res.margin_p_value, model::Quantity::unknown));
+            st += " (Mann-Whitney p = " + fact.values.back().text + ")";
+        }
+        st += res.margin_significant ? ", beyond the noise." : (", not shown to exceed the noise (" + res.margin_basis + ").");
+        fact.statement = st;
+        if (!res.margin_significant) fact.warnings.push_back("margin basis: " + res.margin_basis);
+        add_sources(f, o, best.observations, fact.sources);
+        add_sources(f, o, worst.observations, fact.sources);
+    }
+    for (const auto& e : res.effects) {
+        const auto& factor = o.input.factors[e.factor];
+        Fact& fact = facts.emplace_back();
+        fact.kind = "design.effect";
+        fact.subject = subject;
+        fact.id = "design-effect/" + base + "/" + slug(factor.name);
+        fact.values.push_back(make_value("spread between levels", e.spread_percent, model::Quantity::percent));
+        std::string levels;
+        std::size_t shown = 0;
+        for (std::size_t l = 0; l < factor.levels.size() && shown < kMaxLevelsInStatement; ++l) {
+            if (!std::isfinite(e.level_median[l])) continue;
+            fact.values.push_back(make_value_like(factor.name + "=" + factor.levels[l], e.level_median[l], measure.quantity, ref));
+            levels += std::string(shown++ ? ", " : "") + "`" + factor.levels[l] + "` " + fact.values.back().text;
+        }
+        std::string st = "Effect of " + factor.name + " on " + measure.name + " (median of cell means per level): " + levels;
+        if (factor.levels.size() > shown) st += ", …";
+        st += "; spread " + fact.values[0].text;
+        if (std::isfinite(e.p_value)) {
+            fact.values.push_back(make_value("p-value", e.p_value, model::Quantity::unknown));
+            st += ", " + e.test + " p = " + fact.values.back().text + (e.significant ? " (significant)." : " (not significant).");
+        } else {
+            st += "; not testable.";
+        }
+        fact.statement = st;
+        fact.warnings = e.warnings;
+        if (e.significant) fact.severity = Severity::notice;
+    }
+    for (const auto& ia : res.interactions) {
+        if (!std::isfinite(ia.max_contrast_percent)) continue;
+        Fact& fact = facts.emplace_back();
+        fact.kind = "design.interaction";
+        fact.subject = subject;
+        fact.id = "design-interaction/" + base + "/" + slug(o.input.factors[ia.a].name + "-" + o.input.factors[ia.b].name);
+        fact.values = {make_value("largest contrast", ia.max_contrast_percent, model::Quantity::percent)};
+        fact.statement = "Interaction of " + o.input.factors[ia.a].name + " and " + o.input.factors[ia.b].name + " on " + measure.name +
+                         ": the effect of one changes by up to " + fact.values[0].text + " of the median across levels of the other.";
+    }
+    Fact& noise = facts.emplace_back();
+    noise.kind = "design.noise";
+    noise.subject = subject;
+    noise.id = "design-noise/" + base;
+    noise.values = {make_count("cells", static_cast<double>(res.cells.size())),
+                    make_count("single-run cells", static_cast<double>(res.single_run_cells))};
+    if (std::isfinite(res.median_cv)) {
+        noise.values.push_back(make_value("median CV across replicates", res.median_cv * 100.0, model::Quantity::percent));
+        noise.statement = "Replicate noise of " + measure.name + ": median CV " + noise.values[2].text + " over the cells with repeats; " +
+                          noise.values[1].text + " of " + noise.values[0].text + " cells ran once.";
+    } else {
+        noise.severity = Severity::notice;
+        noise.statement = "Every one of the " + noise.values[0].text + " cells of " + measure.name +
+                          " ran once: run-to-run noise is unknown, so no difference between cells can be called significant.";
+    }
+    if (res.missing_cells > 0 || res.unequal_n) {
+        Fact& inc = facts.emplace_back();
+        inc.kind = "design.incomplete";
+        inc.severity = Severity::notice;
+        inc.subject = subject;
+        inc.id = "design-incomplete/" + base;
+        inc.values = {make_count("cells of the full grid", static_cast<double>(res.full_grid_cells)),
+                      make_count("missing cells", static_cast<double>(res.missing_cells))};
+        if (res.missing_cells * 2 <= res.full_grid_cells) {
+            inc.statement = "Incomplete design for " + measure.name + ": " + inc.values[1].text + " of " + inc.values[0].text +
+                            " combinations have no data" + (res.unequal_n ? "; cells have unequal numbers of runs." : ".");
+        } else {
+            // Most combinations absent: the factors are nested (a model under its family) or the
+            // runs are sparse; the size of the empty grid says nothing useful.
+            inc.values = {make_count("cells observed", static_cast<double>(res.cells.size()))};
+            inc.statement = "Sparse design for " + measure.name + ": only " + inc.values[0].text +
+                            " combinations of the factors were run (factors nested or partly crossed), so a factor's effect "
+                            "compares different sets of configurations" +
+                            (res.unequal_n ? "; cells have unequal numbers of runs." : ".");
+        }
+        inc.warnings = res.warnings;
+    }
+}
+
+
+// Cold starts across the files of a dataset (docs/design.md "Cold starts across files"): how many,
+// what the numbers say caused them (load time or prompt evaluation dominating TTFT), and whether
+// they concentrate on one level of a factor or on one replicate index.
+void add_cold_facts(const Frame& f, const Dataset& ds, std::vector<Fact>& facts) {
+    std::size_t cold = 0, load_dominated = 0, runs = 0;
+    const int ttft = ttft_measure(f), load = load_measure(f);
+    std::uint32_t last_file = std::numeric_limits<std::uint32_t>::max();
+    for (const auto& row : f.rows) {
+        if (row.file != last_file) ++runs;
+        last_file = row.file;
+        if (!row.cold) continue;
+        ++cold;
+        if (ttft >= 0 && load >= 0) {
+            const double t = f.value(row, static_cast<std::size_t>(ttft)), l = f.value(row, static_cast<std::size_t>(load));
+            load_dominated += std::isfinite(t) && std::isfinite(l) && l >= 0.5 * t;
+        }
+    }
+    if (cold == 0) return;
+    Fact& fact = facts.emplace_back();
+    fact.kind = "design.cold";
+    fact.severity = Severity::notice;
+    fact.subject = ds.pattern;
+    fact.id = "design-cold/" + ds.id;
+    fact.values = {make_count("cold calls", static_cast<double>(cold)), make_count("runs", static_cast<double>(runs)),
+                   make_count("load-dominated", static_cast<double>(load_dominated))};
+    std::string st = "Cold calls in " + ds.pattern + ": " + fact.values[0].text + " across " + fact.values[1].text +
+                     " runs, excluded from the warm TTFT statistics; ";
+    st += load >= 0 ? fact.values[2].text + " of them spent at least half of their TTFT loading the model."
+                    : "no load time is recorded, so the cause (load or prompt evaluation) is not known.";
+    // Concentration: every cold call on one level of a dimension that has several.
+    for (std::size_t d = 0; d < f.dim_names.size(); ++d) {
+        if (f.levels_of(d).size() < 2) continue;
+        std::uint32_t code = 0;
+        bool one = true;
+        for (const auto& row : f.rows) {
+            if (!row.cold) continue;
+            if (code == 0) code = f.code(row, d);
+            one = one && f.code(row, d) == code;
+        }
+        if (!one || code == 0 || cold < 2) continue;
+        st += " All of them fall on `" + f.dim_names[d] + "=" + f.dim_values[d][code] + "`" +
+              (f.role_of(d) == DimRole::replicate ? " (a replicate index: the first run pays the load)." : ".");
+        break;
+    }
+    fact.statement = st;
+    for (const auto& row : f.rows)
+        if (row.cold && fact.sources.size() < 20) add_row_source(fact.sources, f, row);
+}
+
+
+// Names of a run's failed-request and completed-request counts, as benchmark tools write them
+// (vLLM and SGLang "failed"/"completed", others "errors", "num_failed", "successful_requests").
+constexpr std::string_view kFailedCountNames[] = {"failed", "failed_requests", "num_failed", "errors", "error_count", "num_errors"};
+constexpr std::string_view kCompletedCountNames[] = {"completed", "successful_requests", "num_completed", "successful", "completed_requests"};
+
+int count_measure(const Frame& f, std::span<const std::string_view> names) {
+    std::string scratch;
+    for (std::size_t m = 0; m < f.measures.size(); ++m) {
+        const auto q = f.measures[m].quantity;
+        if (q != model::Quantity::count && q != model::Quantity::unknown) continue;
+        const std::string_view key = measure_key(f.measures[m], scratch);
+        if (std::find(names.begin(), names.end(), key) != names.end()) return static_cast<int>(m);
+    }
+    return -1;
+}
+
+// Runs whose own counts say some requests failed (a run can "succeed" with 102 failed requests
+// of 300): how many runs, how many requests, and the worst run.
+void add_failed_request_facts(const Frame& f, const Dataset& ds, std::vector<Fact>& facts) {
+    const int failed = count_measure(f, kFailedCountNames);
+    const int completed = count_measure(f, kCompletedCountNames);
+    if (failed < 0 || completed < 0) return;
+    std::size_t runs = 0, runs_failing = 0;
+    double failed_total = 0, requests_total = 0, worst = 0;
+    const FrameRow* worst_row = nullptr;
+    for (const auto& row : f.rows) {
+        const double nf = f.value(row, static_cast<std::size_t>(failed)), nc = f.value(row, static_cast<std::size_t>(completed));
+        if (!std::isfinite(nf) || !std::isfinite(nc)) continue;
+        ++runs;
+        failed_total += nf;
+        requests_total += nf + nc;
+        if (nf <= 0) continue;
+        ++runs_failing;
+        if (nf > worst) {
+            worst = nf;
+            worst_row = &row;
+        }
+    }
+    if (runs == 0) return;
+    Fact& fact = facts.emplace_back();
+    fact.kind = "design.failed_requests";
+    fact.subject = ds.pattern;
+    fact.id = "design-failed-requests/" + ds.id;
+    fact.values = {make_count("runs with failed requests", static_cast<double>(runs_failing)), make_count("runs", static_cast<double>(runs)),
+                   make_count("failed requests", failed_total), make_count("requests", requests_total)};
+    if (runs_failing == 0) {
+        fact.statement = "No failed requests in " + ds.pattern + ": all " + fact.values[3].text + " requests of " + fact.values[1].text +
+                         " runs completed (`" + f.measures[static_cast<std::size_t>(failed)].name + "` is 0 throughout).";
+        return;
+    }
+    fact.severity = Severity::warning;
+    fact.values.push_back(make_count("failed requests in the worst run", worst));
+    fact.statement = "Failed requests in " + ds.pattern + ": " + fact.values[0].text + " of " + fact.values[1].text + " runs report failures, " +
+                     fact.values[2].text + " of " + fact.values[3].text + " requests in all; the worst run, `" +
+                     std::string(f.file_of(*worst_row).str()) + "`, lost " + fact.values[4].text +
+                     ". Their latency and throughput figures describe only the requests that completed.";
+    fact.sources.push_back(f.source(*worst_row));
+    for (const auto& row : f.rows)
+        if (&row != worst_row && f.value(row, static_cast<std::size_t>(failed)) > 0 && fact.sources.size() < 10) fact.sources.push_back(f.source(row));
+}
+
+}  // namespace
+
+std::vector<int> design_metrics(const Frame& f) {
+    const MeasureRoles roles = f.roles ? *f.roles : find_roles(f);
+    std::vector<int> out;
+    std::vector<std::string> slugs;  // two names with one slug ("a.b", "a_b") would share fact ids
+    for (int m : {roles.throughput, roles.ttft, roles.latency, roles.decode}) {
+        if (m < 0 || std::find(out.begin(), out.end(), m) != out.end()) continue;
+        std::string s = slug(f.measures[static_cast<std::size_t>(m)].name);
+        if (std::find(slugs.begin(), slugs.end(), s) != slugs.end()) continue;
+        slugs.push_back(std::move(s));
+        out.push_back(m);
+    }
+    return out;
+}
+
+void add_design_facts(std::span<const Frame> frames, std::span<const Dataset> datasets, std::vector<Fact>& facts) {
+    for (const auto& ds : datasets) {
+        const Frame& f = frames[ds.frame];
+        add_dataset_fact(f, ds, facts);
+        add_disagreement_facts(ds, facts);
+        add_cold_facts(f, ds, facts);
+        add_failed_request_facts(f, ds, facts);
+        for (int m : design_metrics(f)) add_metric_facts(f, ds, m, facts);
+    }
+}
+
+}  // namespace analysis
