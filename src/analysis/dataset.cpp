@@ -180,20 +180,16 @@ int same_levels_as(const Frame& f, std::size_t e, std::size_t path_dims) {
     return -1;
 }
 
-// Whether dimension `e` takes one value per combination of the configuration path dimensions
-// (category or setting, index < path_dims): then it labels configurations, it does not vary within
-// one. False when the path has no configuration dimension.
-bool determined_by_path(const Frame& f, std::size_t e, std::size_t path_dims) {
-    std::vector<std::size_t> config;
-    for (std::size_t d = 0; d < path_dims; ++d)
-        if (f.is_config_dim(d)) config.push_back(d);
-    if (config.empty()) return false;
+// Whether dimension `e` takes one value per combination of the dimensions `by` (a label of
+// configurations, not a factor of its own). False when `by` is empty.
+bool determined_by(const Frame& f, std::size_t e, const std::vector<std::size_t>& by) {
+    if (by.empty()) return false;
     std::map<std::vector<std::uint32_t>, std::uint32_t> value_of;
-    std::vector<std::uint32_t> key(config.size());
+    std::vector<std::uint32_t> key(by.size());
     for (const auto& row : f.rows) {
         const auto v = f.code(row, e);
         if (v == 0) continue;
-        for (std::size_t k = 0; k < config.size(); ++k) key[k] = f.code(row, config[k]);
+        for (std::size_t k = 0; k < by.size(); ++k) key[k] = f.code(row, by[k]);
         if (value_of.try_emplace(key, v).first->second != v) return false;
     }
     return true;
@@ -261,34 +257,48 @@ Frame pool(const layout::Pattern& pattern, const std::vector<const Frame*>& memb
     f.column_rows = total;
     f.code_storage = std::move(codes);
     // Record dimensions: numeric throughout => a setting, like frame_build decides for columns.
+    // Roles first; then, settings before categories, each field is kept as a factor unless it is
+    // a timestamp, a repeat of a path factor, or determined by the factors kept so far.
+    std::vector<std::vector<std::string>> rec_levels(rec.names.size());
     for (std::size_t e = 0; e < rec.names.size(); ++e) {
-        std::vector<std::string> levels(f.dim_values[path_dims + e].begin() + 1, f.dim_values[path_dims + e].end());
-        const bool setting = all_numeric(levels);
+        rec_levels[e].assign(f.dim_values[path_dims + e].begin() + 1, f.dim_values[path_dims + e].end());
+        const bool setting = all_numeric(rec_levels[e]);
         f.dim_is_setting.push_back(setting);
         f.dim_role.push_back(setting ? DimRole::setting : DimRole::category);
-        if (levels.size() < 2) continue;
-        // A field of timestamps (generated_at) says when, not what: a session, never compared.
-        if (!setting && all_timestamps(levels)) {
-            f.dim_role.back() = DimRole::session;
-            continue;
+    }
+    std::vector<std::size_t> kept;
+    for (std::size_t d = 0; d < path_dims; ++d)
+        if (f.is_config_dim(d)) kept.push_back(d);
+    for (const bool settings_pass : {true, false}) {
+        for (std::size_t e = 0; e < rec.names.size(); ++e) {
+            const std::size_t d = path_dims + e;
+            auto& levels = rec_levels[e];
+            if ((f.role_of(d) == DimRole::setting) != settings_pass || levels.size() < 2) continue;
+            // A field of timestamps (generated_at) says when, not what: a session, never compared.
+            if (!settings_pass && all_timestamps(levels)) {
+                f.dim_role[d] = DimRole::session;
+                continue;
+            }
+            // A field that only repeats a path factor (model.device next to a cpu/cuda file name)
+            // is one factor read twice, not a second one.
+            if (const int twin = same_levels_as(f, d, path_dims); twin >= 0) {
+                f.dim_role[d] = DimRole::duplicate;
+                ds.factors[static_cast<std::size_t>(twin)].rule += "; also recorded as " + rec.names[e];
+                continue;
+            }
+            // A field with one value per configuration of the factors kept so far (model_id under
+            // model/precision folders, num_prompts per test file, config_name next to num_gpu,
+            // num_ctx and temperature) describes the configuration; it adds no cells.
+            if (determined_by(f, d, kept)) {
+                f.dim_role[d] = DimRole::duplicate;
+                ds.descriptors.push_back(rec.names[e]);
+                continue;
+            }
+            kept.push_back(d);
+            std::sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) { return layout::natural_less(a, b); });
+            ds.factors.push_back(DatasetFactor{rec.names[e], settings_pass ? FactorRole::setting : FactorRole::category, "record field",
+                                               "varies inside the records", levels});
         }
-        // A field that only repeats a path factor (model.device next to a cpu/cuda file name) is
-        // one factor read twice, not a second one.
-        if (const int twin = same_levels_as(f, path_dims + e, path_dims); twin >= 0) {
-            f.dim_role.back() = DimRole::duplicate;
-            ds.factors[static_cast<std::size_t>(twin)].rule += "; also recorded as " + rec.names[e];
-            continue;
-        }
-        // A field with one value per configuration of the path (model_id under model/precision
-        // folders, num_prompts per test file) describes the configuration; it adds no cells.
-        if (determined_by_path(f, path_dims + e, path_dims)) {
-            f.dim_role.back() = DimRole::duplicate;
-            ds.descriptors.push_back(rec.names[e]);
-            continue;
-        }
-        std::sort(levels.begin(), levels.end(), [](const auto& a, const auto& b) { return layout::natural_less(a, b); });
-        ds.factors.push_back(DatasetFactor{rec.names[e], setting ? FactorRole::setting : FactorRole::category, "record field",
-                                           "varies inside the records", std::move(levels)});
     }
     f.roles = find_roles(f);
     ds.pattern = pattern.pattern;
@@ -326,12 +336,18 @@ Pooled pool_datasets(std::vector<Frame>& frames) {
     }
     const layout::Layout found = layout::discover(inputs);
     Pooled out;
+    std::set<std::string> ids;
     for (const auto& pattern : found.patterns) {
         if (pattern.files.size() < 2 || pattern.factors.empty()) continue;
         std::vector<const Frame*> members;
         for (auto k : pattern.files) members.push_back(&frames[frame_of[k]]);
         Dataset ds;
         Frame pooled = pool(pattern, members, ds);
+        // Two shapes under one pattern (two kinds of CSV in one folder) are two datasets: the
+        // second id gets "-2", the third "-3".
+        for (int k = 2; !ids.insert(ds.id).second; ++k) ds.id = pooled.id + "-" + std::to_string(k);
+        pooled.id = ds.id;
+        ds.example = inputs[pattern.files.front()].path;
         pooled.dataset = static_cast<int>(out.datasets.size());
         ds.frame = out.frames.size();
         out.frames.push_back(std::move(pooled));

@@ -32,6 +32,7 @@ struct Dataset {
     std::string id;        ///< slug of the pattern, unique
     std::string pattern;   ///< layout pattern with {factor} places
     std::size_t files = 0;
+    std::string example;   ///< its first file, naming it where two datasets share a pattern
     std::size_t frame = 0; ///< index of its pooled frame in Analysis::dataset_frames
     /// How rows were read: one per file (documents of scalars) or one per record.
     bool row_per_file = false;
