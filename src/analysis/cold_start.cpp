@@ -94,7 +94,7 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
                 (row.cold ? with : without).push_back(f.value(row, static_cast<std::size_t>(ttft)));
             }
             Fact fact;
-            fact.kind = "cold_start.confounded";
+            fact.kind = FactKind::cold_start_confounded;
             fact.severity = Severity::warning;
             fact.subject = f.label;
             fact.id = "cold-start-confounded/" + f.id + "/" + slug(f.dim_names[d]);
@@ -140,7 +140,7 @@ void add_cold_start_facts(std::span<const Frame> frames, std::vector<Fact>& fact
         const std::vector<double> ok = values_of(f, ttft, Rows::ok);  // finite values only
         const double mean_all = stats::mean_of_finite(ok);
         auto warm = stats::summarize(values_of(f, ttft, Rows::warm));
-        fact.kind = "cold_start";
+        fact.kind = FactKind::cold_start;
         fact.severity = Severity::notice;
         fact.subject = f.label;
         fact.id = "cold-start/" + f.id;

@@ -65,7 +65,7 @@ void add_comparison(const Frame& f, std::size_t d, int m, std::vector<Fact>& fac
         return is_time ? a->median < b->median : a->median > b->median;
     });
     Fact fact;
-    fact.kind = "comparison";
+    fact.kind = FactKind::comparison;
     const std::string& dim = f.dim_names[d];
     std::string ctx;
     for (const auto& [k, v] : f.context) ctx += (ctx.empty() ? "" : ", ") + k + "=" + v;
@@ -188,7 +188,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
     }
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
     Fact fact;
-    fact.kind = "ranking.throughput";
+    fact.kind = FactKind::ranking_throughput;
     fact.subject = "folder";
     fact.id = "ranking/throughput";
     std::string parts;

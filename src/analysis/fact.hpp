@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/fact_kind.hpp"
 #include "model/corpus.hpp"
 
 namespace analysis {
@@ -34,7 +35,7 @@ enum class Severity { info, notice, warning };
 
 struct Fact {
     std::string id;                    ///< stable: "<kind>/<subject>", same input => same id
-    std::string kind;                  ///< e.g. "inventory.files", "sweep.best", "cold_start"
+    FactKind kind = FactKind::summary; ///< what was computed; its report.json name is kind_name(kind)
     Severity severity = Severity::info;
     std::string subject;               ///< the group / file / table the fact is about
     std::string statement;             ///< one sentence; every number in it is one of `values`

@@ -74,7 +74,7 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
     fact.sources = cache.sources;
     auto s = stats::summarize(values);
     auto q = measure.quantity;
-    fact.kind = "summary";
+    fact.kind = FactKind::summary;
     fact.subject = f.label;
     if (!g.name.empty()) fact.subject.append(" ").append(g.name);
     fact.id.append("summary/").append(f.id);
@@ -127,7 +127,7 @@ void add_weighted_rate(const Frame& f, const Group& g, std::vector<Fact>& facts)
     auto w = stats::weighted_rate(tokens, seconds);
     if (!std::isfinite(w.rate)) return;
     std::string subject = f.label + (g.name.empty() ? "" : " " + g.name);
-    fact.kind = "summary.weighted_throughput";
+    fact.kind = FactKind::summary_weighted_throughput;
     fact.subject = subject;
     fact.id = "weighted/" + f.id + (g.name.empty() ? "" : "/" + slug(g.name));
     fact.values = {make_value("token-weighted decode rate", w.rate, model::Quantity::throughput),

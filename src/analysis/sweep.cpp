@@ -99,7 +99,7 @@ void add_range_fact(const Frame& f, const std::string& subject, const Measure& m
     for (const auto& c : configs) max_n = std::max(max_n, c.values.size());
     const std::string measure_slug = slug(measure.name);
     Fact& fact = facts.emplace_back();
-    fact.kind = "sweep.range";
+    fact.kind = FactKind::sweep_range;
     fact.subject = subject;
     fact.id = "sweep-range/" + f.id + "/" + measure_slug;
     double spread = std::fabs(best.mean - worst.mean) / std::fabs(worst.mean) * 100.0;
@@ -120,7 +120,7 @@ void add_range_fact(const Frame& f, const std::string& subject, const Measure& m
     fact.sources.insert(fact.sources.end(), worst_sources.begin(), worst_sources.end());
 
     Fact& noise = facts.emplace_back();
-    noise.kind = "sweep.noise";
+    noise.kind = FactKind::sweep_noise;
     noise.subject = subject;
     noise.id = "sweep-noise/" + f.id + "/" + measure_slug;
     noise.sources = facts[facts.size() - 2].sources;  // the range fact's: best then worst
@@ -197,7 +197,7 @@ void add_effect_facts(const Frame& f, const std::string& subject, int m, const s
         if (seen < 2) continue;
         const std::string& dim_name = f.dim_names[du];
         Fact& fact = facts.emplace_back();
-        fact.kind = "sweep.effect";
+        fact.kind = FactKind::sweep_effect;
         fact.subject = subject;
         fact.id = "sweep-effect/" + f.id + "/" + measure_slug + "/" + slug(dim_name);
         fact.values.reserve(seen + 1);

@@ -31,8 +31,8 @@ std::tuple<double, double, double> contradiction_rank(const analysis::Fact& cont
 const analysis::Fact* biggest_contradiction(const FactList& contradictions);
 /// |ln(claimed / closest raw statistic)| of a claim fact; 0 when either value is missing.
 double claim_gap(const analysis::Fact& claim);
-/// Contradictions whose kind starts with `prefix` ("claim", "derived").
-FactList contradictions_of(const analysis::Analysis& analysis, std::string_view prefix);
+/// Contradictions of one family (FactFamily::claim or FactFamily::derived).
+FactList contradictions_of(const analysis::Analysis& analysis, analysis::FactFamily family);
 /// One short clause for a contradiction: "`file:26` claims 0.165 s, but the closest raw
 /// statistic is 136.1 ms", or a digest statement cut before its example.
 std::string contradiction_summary(const ReportInput& in, const analysis::Fact& contradiction);

@@ -6,17 +6,17 @@
 
 namespace report {
 
-FactList facts_of_kind(const analysis::Analysis& analysis, std::string_view kind) {
+FactList facts_of_kind(const analysis::Analysis& analysis, analysis::FactKind kind) {
     FactList out;
     for (const auto& f : analysis.facts)
         if (f.kind == kind) out.push_back(&f);
     return out;
 }
 
-FactList facts_with_kind_prefix(const analysis::Analysis& analysis, std::string_view prefix) {
+FactList facts_of_family(const analysis::Analysis& analysis, analysis::FactFamily family) {
     FactList out;
     for (const auto& f : analysis.facts)
-        if (util::starts_with(f.kind, prefix)) out.push_back(&f);
+        if (analysis::kind_family(f.kind) == family) out.push_back(&f);
     return out;
 }
 
@@ -88,7 +88,7 @@ FrameIndex index_frames(const analysis::Analysis& analysis) {
 }
 
 std::string compact_statement(const FrameIndex& index, const analysis::Fact& fact) {
-    if (fact.kind != "comparison") return fact.statement;
+    if (fact.kind != analysis::FactKind::comparison) return fact.statement;
     auto slash = fact.id.find('/');
     auto end = fact.id.find('/', slash + 1);
     auto it = index.frames.find(fact.id.substr(slash + 1, end == std::string::npos ? std::string::npos : end - slash - 1));

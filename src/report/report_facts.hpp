@@ -34,10 +34,10 @@ struct ReportInput {
 
 using FactList = std::vector<const analysis::Fact*>;
 
-/// Facts whose kind equals `kind`, in analysis order.
-FactList facts_of_kind(const analysis::Analysis& analysis, std::string_view kind);
-/// Facts whose kind starts with `prefix` ("claim." matches every claim kind).
-FactList facts_with_kind_prefix(const analysis::Analysis& analysis, std::string_view prefix);
+/// Facts of this kind, in analysis order.
+FactList facts_of_kind(const analysis::Analysis& analysis, analysis::FactKind kind);
+/// Facts of every kind of this family (FactFamily::claim: every claim kind), in analysis order.
+FactList facts_of_family(const analysis::Analysis& analysis, analysis::FactFamily family);
 
 /// The value with exactly this label, or nullptr.
 const analysis::FactValue* value_labelled(const analysis::Fact& fact, std::string_view label);

@@ -75,7 +75,7 @@ std::string render_ingestion(const ReportInput& in) {
     auto inv = analysis::summarize_inventory(in.corpus);
     TextTable kinds{{"kind", "files", "parsed", "latest modified", "latest file", "fact"},
                     {Align::left, Align::right, Align::right}, {}, {}};
-    for (const auto* f : facts_of_kind(in.analysis, "inventory.kind")) {
+    for (const auto* f : facts_of_kind(in.analysis, analysis::FactKind::inventory_kind)) {
         const auto* n = value_labelled(*f, f->subject + " files");
         const auto* parsed = value_labelled(*f, f->subject + " parsed");
         std::string when, path;
@@ -126,7 +126,7 @@ std::string render_appendix(const ReportInput& in) {
         std::string& part = halves[from == 0 ? 0 : 1];
         for (std::size_t i = from; i < to; ++i) {
             const auto& f = facts[i];
-            part += "- " + code(f.id) + " (" + f.kind + ", " + std::string(analysis::severity_name(f.severity)) +
+            part += "- " + code(f.id) + " (" + std::string(analysis::kind_name(f.kind)) + ", " + std::string(analysis::severity_name(f.severity)) +
                     "): " + in.decorate.statement(f) + "\n";
             if (!f.sources.empty()) part += "  - sources: " + sources_text(f.sources) + "\n";
             for (const auto& w : f.warnings) part += "  - note: " + w + "\n";

@@ -17,14 +17,18 @@ constexpr std::size_t kContextShown = 6;
 
 /// What makes a frame worth reading first, by the kinds of its facts (docs/report-schema.md).
 struct Signal {
-    std::string_view kind_prefix;
+    analysis::FactFamily family;
     std::string_view shown;  ///< as the overview table names it
 };
-constexpr Signal kSignals[] = {{"sweep", "sweep"}, {"comparison", "comparison"}, {"cold_start", "cold starts"}};
+constexpr Signal kSignals[] = {{analysis::FactFamily::sweep, "sweep"},
+                               {analysis::FactFamily::comparison, "comparison"},
+                               {analysis::FactFamily::cold_start, "cold starts"}};
 
 // Statement kinds shown under a frame's table, in this order; other kinds follow.
-constexpr std::string_view kFrameKinds[] = {"summary.weighted_throughput", "comparison", "sweep.range", "sweep.noise",
-                                            "sweep.effect", "cold_start", "cold_start.confounded"};
+constexpr analysis::FactKind kFrameKinds[] = {
+    analysis::FactKind::summary_weighted_throughput, analysis::FactKind::comparison, analysis::FactKind::sweep_range,
+    analysis::FactKind::sweep_noise, analysis::FactKind::sweep_effect, analysis::FactKind::cold_start,
+    analysis::FactKind::cold_start_confounded};
 
 struct SummaryRow {
     const analysis::Fact* fact = nullptr;
@@ -131,9 +135,9 @@ struct RankedFrame {
 RankedFrame ranked_frame(const ReportInput& in, const analysis::Frame& f) {
     RankedFrame r{&f, {}, {}, {}, f.rows.size()};
     if (auto it = in.index.facts.find(f.id); it != in.index.facts.end())
-        for (const auto* fact : it->second) (fact->kind == "summary" ? r.summaries : r.others).push_back(fact);
+        for (const auto* fact : it->second) (fact->kind == analysis::FactKind::summary ? r.summaries : r.others).push_back(fact);
     for (const auto& signal : kSignals)
-        if (std::any_of(r.others.begin(), r.others.end(), [&](const auto* x) { return x->kind.starts_with(signal.kind_prefix); }))
+        if (std::any_of(r.others.begin(), r.others.end(), [&](const auto* x) { return analysis::kind_family(x->kind) == signal.family; }))
             r.shows.emplace_back(signal.shown);
     if (std::any_of(f.rows.begin(), f.rows.end(), [](const auto& row) { return row.failed; })) r.shows.emplace_back("failed rows");
     return r;
@@ -214,7 +218,7 @@ std::string render_performance(const ReportInput& in) {
            "standard deviation. TTFT statistics exclude cold starts and model reloads (marked `(warm)`). Aggregate "
            "tables and tables inside Markdown documents are not summarised here: they are claims, checked against "
            "the raw data under Data Quality.\n\n";
-    for (const auto* r : facts_of_kind(in.analysis, "ranking.throughput"))
+    for (const auto* r : facts_of_kind(in.analysis, analysis::FactKind::ranking_throughput))
         out += "**Folder-wide ranking.** " + clip(in.decorate.statement(*r), kLimits.long_statement_chars) + " " +
                fact_ref(*r) + "\n\n";
     auto frames = ranked_frames(in);
