@@ -98,6 +98,10 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
             fact.severity = Severity::warning;
             fact.subject = f.label;
             fact.id = "cold-start-confounded/" + f.id + "/" + slug(f.dim_names[d]);
+            fact.scope.dataset = f.id;
+            fact.scope.metric = f.measures[static_cast<std::size_t>(ttft)].name;
+            fact.scope.factor = f.dim_names[d];
+            fact.scope.level = level;
             bool after_change = true;
             for (std::size_t r = 1; r < f.rows.size(); ++r)
                 if (f.rows[r].cold && !settings_changed(f, triggers, r)) after_change = false;
@@ -144,6 +148,8 @@ void add_cold_start_facts(std::span<const Frame> frames, std::vector<Fact>& fact
         fact.severity = Severity::notice;
         fact.subject = f.label;
         fact.id = "cold-start/" + f.id;
+        fact.scope.dataset = f.id;
+        fact.scope.metric = f.measures[static_cast<std::size_t>(ttft)].name;
         fact.values = {make_count("cold calls", static_cast<double>(cold.size())),
                        make_count("calls", static_cast<double>(ok.size())),
                        make_value("max cold TTFT", *std::max_element(cold.begin(), cold.end()), model::Quantity::time),

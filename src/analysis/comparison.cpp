@@ -83,9 +83,18 @@ void add_comparison(const Frame& f, std::size_t d, int m, std::vector<Fact>& fac
         parts += (parts.empty() ? "" : ", ") + part;
         fact.sources.insert(fact.sources.end(), lv->sources.begin(), lv->sources.end());
     }
-    fact.statement = "By " + dim + " in " + f.label + (ctx.empty() ? "" : " (" + ctx + ")") + ", median " +
-                     (is_time ? "warm " : "") + measure.name + (is_time ? ", lower is faster" : ", higher is faster") +
-                     ": " + parts + ".";
+    fact.statement = "By " + dim + " in " + f.label;
+    if (!ctx.empty()) {
+        fact.scope.context_at = static_cast<std::uint32_t>(fact.statement.size());
+        fact.statement += " (" + ctx + ")";
+        fact.scope.context_size = static_cast<std::uint32_t>(fact.statement.size()) - fact.scope.context_at;
+    }
+    fact.statement += ", median " + std::string(is_time ? "warm " : "") + measure.name +
+                      (is_time ? ", lower is faster" : ", higher is faster") + ": " + parts + ".";
+    fact.scope.dataset = f.id;
+    fact.scope.metric = measure.name;
+    fact.scope.warm = is_time;
+    fact.scope.factor = dim;
     if (!failed.empty()) {
         fact.severity = Severity::notice;
         fact.statement += " Failed, not ranked:";

@@ -43,7 +43,7 @@ std::string throughput_sentence(const ReportInput& in) {
                " is slowest at " + bottom.median->text + " " + fact_ref(*r) + ".";
     }
     if (const auto* s = pick_best_sweep(in.analysis, true))
-        return "The fastest configuration measured is " + config_code(sweep_config(*s, "fastest")) + " in " +
+        return "The fastest configuration measured is " + config_code(s->scope.cell) + " in " +
                subject_phrase(s->subject) + " at " + s->values[0].text + " " + fact_ref(*s) + ".";
     return "";
 }
@@ -113,8 +113,8 @@ std::string effect_sentence(const ReportInput& in) {
     const auto* best = max_by_value(throughput.empty() ? sweeps : throughput, "spread");
     if (!best || best->values.size() < 2) return "";
     return "The largest setting effect measured: in " + subject_phrase(best->subject) + ", " +
-           config_code(sweep_config(*best, "fastest")) + " gives " + best->values[0].text + " and " +
-           config_code(sweep_config(*best, "slowest")) + " " + best->values[1].text + " (" + text_of(best, "spread") +
+           config_code(best->scope.cell) + " gives " + best->values[0].text + " and " +
+           config_code(best->scope.contrast) + " " + best->values[1].text + " (" + text_of(best, "spread") +
            " apart) " + fact_ref(*best) + ".";
 }
 

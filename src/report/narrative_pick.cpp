@@ -110,12 +110,7 @@ const analysis::Fact* pick_confounded(const analysis::Analysis& a, const analysi
 }
 
 std::string confounded_level(const analysis::Fact& f) {
-    const std::string& s = f.statement;
-    auto from = s.find(" fall on ");
-    if (from == std::string::npos) return "";
-    from += 9;
-    auto to = std::min(s.find(" (the first value", from), s.find(", so its higher TTFT", from));
-    return to == std::string::npos ? "" : s.substr(from, to - from);
+    return f.scope.level.empty() ? "" : f.scope.factor + "=" + f.scope.level;
 }
 
 FactList contradictions(const analysis::Analysis& a) {

@@ -20,7 +20,7 @@ const analysis::Fact* pick_best_sweep(const analysis::Analysis& analysis, bool t
 const analysis::Fact* pick_cold_start(const analysis::Analysis& analysis);
 /// A cold_start.confounded fact, preferring one on the same frame as `cold` (may be null).
 const analysis::Fact* pick_confounded(const analysis::Analysis& analysis, const analysis::Fact* cold);
-/// The `name=value` level a confounded statement names ("temperature=0.2"), or "".
+/// The `name=value` level a confounded fact names ("temperature=0.2"), from its scope, or "".
 std::string confounded_level(const analysis::Fact& confounded);
 /// Claim and derived-check facts of warning severity: prose or digests the raw data contradicts.
 FactList contradictions(const analysis::Analysis& analysis);

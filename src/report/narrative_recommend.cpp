@@ -28,8 +28,8 @@ const analysis::Fact* sweep_of(const analysis::Analysis& a, const std::string& s
 
 std::string sweep_clause(const ReportInput& in, const analysis::Fact& s, FactList& evidence) {
     evidence.push_back(&s);
-    std::string out = " Within its sweep " + config_code(sweep_config(s, "fastest")) + " was fastest at " + s.values[0].text +
-                      " and " + config_code(sweep_config(s, "slowest")) + " slowest at " + text_of(&s, s.values[1].label) +
+    std::string out = " Within its sweep " + config_code(s.scope.cell) + " was fastest at " + s.values[0].text +
+                      " and " + config_code(s.scope.contrast) + " slowest at " + text_of(&s, s.values[1].label) +
                       " (" + text_of(&s, "spread") + " apart over " + text_of(&s, "configurations") + " configurations)";
     const auto* noise = analysis::find_fact(in.analysis, "sweep-noise" + s.id.substr(s.id.find('/')));
     if (noise && noise->severity == analysis::Severity::warning) {

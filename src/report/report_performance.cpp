@@ -36,22 +36,10 @@ struct SummaryRow {
     std::string group;    ///< "model=gemma3:latest" or ""
 };
 
-// The measure a summary statement describes: "<subject>, [warm ]<measure>: n=...".
-SummaryRow summary_row(const analysis::Frame& f, const analysis::Fact& fact) {
-    SummaryRow row{&fact, "", ""};
-    if (fact.subject.size() > f.label.size() + 1) row.group = fact.subject.substr(f.label.size() + 1);
-    std::size_t best = 0;
-    for (const auto& m : f.measures) {
-        for (bool warm : {false, true}) {
-            std::string needle = std::string(", ") + (warm ? "warm " : "") + m.name + ": n=";
-            if (m.name.size() > best && fact.statement.find(needle) != std::string::npos) {
-                best = m.name.size();
-                row.measure = m.name + (warm ? " (warm)" : "");
-            }
-        }
-    }
-    if (row.measure.empty()) row.measure = fact.id.substr(fact.id.rfind('/') + 1);
-    return row;
+// The measure and group of a summary, from its scope.
+SummaryRow summary_row(const analysis::Fact& fact) {
+    const auto& scope = fact.scope;
+    return SummaryRow{&fact, scope.metric + (scope.warm ? " (warm)" : ""), analysis::cell_text(scope.cell)};
 }
 
 std::string cell(const analysis::FactValue* v, const std::string& unit) {
@@ -77,9 +65,9 @@ void add_notes(TextTable& t, const std::vector<SummaryRow>& rows) {
     }
 }
 
-std::string summary_table(const analysis::Frame& f, const std::vector<const analysis::Fact*>& facts) {
+std::string summary_table(const std::vector<const analysis::Fact*>& facts) {
     std::vector<SummaryRow> rows;
-    for (const auto* fact : facts) rows.push_back(summary_row(f, *fact));
+    for (const auto* fact : facts) rows.push_back(summary_row(*fact));
     TextTable t{{"measure", "group", "unit", "n", "mean", "sd", "median", "p95", "min", "max"},
                 {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right,
                  Align::right, Align::right, Align::right},
@@ -182,7 +170,7 @@ std::string overview_table(const std::vector<RankedFrame>& frames, std::size_t s
             t.rows.push_back({code(r.frame->label), shows, "", "", "", "", fact_ref(*r.others.front())});
             continue;
         }
-        auto row = summary_row(*r.frame, *h);
+        auto row = summary_row(*h);
         std::string measure = code(row.measure) + (row.group.empty() ? "" : " " + code(row.group));
         auto text = [&](const char* label) {
             const auto* v = value_labelled(*h, label);
@@ -203,7 +191,7 @@ std::string frame_section(const ReportInput& in, const RankedFrame& r) {
         out += "Constant over this table: " + join_words(pairs) +
                (f.context.size() > kContextShown ? " (the rest in `report.json`)" : "") + ".\n\n";
     }
-    if (!r.summaries.empty()) out += summary_table(f, r.summaries) + "\n";
+    if (!r.summaries.empty()) out += summary_table(r.summaries) + "\n";
     if (!r.others.empty()) out += frame_bullets(in, r.others) + "\n";
     return out;
 }

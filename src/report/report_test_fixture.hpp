@@ -69,6 +69,22 @@ inline analysis::Frame small_frame() {
     return f;
 }
 
+/// The fact with the scope its analyzer would have filled.
+inline Fact scoped(Fact f, analysis::FactScope scope) {
+    f.scope = std::move(scope);
+    return f;
+}
+
+/// A scope on the fixture's one raw frame.
+inline analysis::FactScope frame_scope(std::string metric, analysis::Cell cell = {}, analysis::Cell contrast = {}) {
+    analysis::FactScope s;
+    s.dataset = "runs-a-prompt-runs.csv";
+    s.metric = std::move(metric);
+    s.cell = std::move(cell);
+    s.contrast = std::move(contrast);
+    return s;
+}
+
 inline std::vector<Fact> inventory_facts() {
     std::vector<Fact> out;
     out.push_back(make_fact("inventory/files", analysis::FactKind::inventory_files, Severity::info, "folder",
@@ -97,34 +113,43 @@ inline std::vector<Fact> performance_facts() {
                             "Throughput ranking of the models in the folder by median tokens/s over successful calls: 1. gemma3:latest {0} "
                             "({1} calls); 2. llama3.1:8b-instruct-q4_0 {2} ({3} calls)."));
     const char* summary = "runs/a/prompt_runs.csv model=gemma3:latest, tokens_s: n={0}, mean {1}, median {2}, p95 {3}, min {5}, max {6}.";
-    out.push_back(make_fact("summary/runs-a-prompt-runs.csv/model-gemma3-latest/tokens-s", analysis::FactKind::summary, Severity::info,
+    out.push_back(scoped(make_fact("summary/runs-a-prompt-runs.csv/model-gemma3-latest/tokens-s", analysis::FactKind::summary, Severity::info,
                             "runs/a/prompt_runs.csv model=gemma3:latest",
                             {make_count("n", 2), make_value("mean", 100.5, Quantity::throughput), make_value("median", 100.5, Quantity::throughput),
                              make_value("p95", 100.95, Quantity::throughput), make_value("sd", 0.7071, Quantity::throughput),
                              make_value("min", 100, Quantity::throughput), make_value("max", 101, Quantity::throughput)},
-                            summary, {"need ≥ 6 samples for a 95 % CI"}));
-    out.push_back(make_fact("sweep-range/runs-a-prompt-runs.csv/tokens-s", analysis::FactKind::sweep_range, Severity::info,
+                            summary, {"need ≥ 6 samples for a 95 % CI"}),
+                         frame_scope("tokens_s", {{"model", "gemma3:latest"}})));
+    const auto sweep_scope = frame_scope("tokens_s", {{"num_ctx", "1024"}}, {{"num_ctx", "2048"}});
+    out.push_back(scoped(make_fact("sweep-range/runs-a-prompt-runs.csv/tokens-s", analysis::FactKind::sweep_range, Severity::info,
                             "gemma3:latest (runs/a/prompt_runs.csv)",
                             {make_value("best tokens_s", 103.5, Quantity::throughput), make_value("worst tokens_s", 99.8, Quantity::throughput),
                              make_value("spread", 3.7, Quantity::percent), make_count("configurations", 4)},
                             "Sweep of gemma3:latest (runs/a/prompt_runs.csv) over {3} configurations: fastest num_ctx=1024 at {0}, "
-                            "slowest num_ctx=2048 at {1} ({2} apart)."));
-    out.push_back(make_fact("sweep-noise/runs-a-prompt-runs.csv/tokens-s", analysis::FactKind::sweep_noise, Severity::warning,
+                            "slowest num_ctx=2048 at {1} ({2} apart)."),
+                         sweep_scope));
+    out.push_back(scoped(make_fact("sweep-noise/runs-a-prompt-runs.csv/tokens-s", analysis::FactKind::sweep_noise, Severity::warning,
                             "gemma3:latest (runs/a/prompt_runs.csv)", {make_value("spread", 3.7, Quantity::percent)},
                             "Each configuration of gemma3:latest (runs/a/prompt_runs.csv) was run once, so the {0} spread in tokens_s "
-                            "cannot be separated from run-to-run noise."));
-    out.push_back(make_fact("cold-start/runs-a-prompt-runs.csv", analysis::FactKind::cold_start, Severity::notice, "runs/a/prompt_runs.csv",
+                            "cannot be separated from run-to-run noise."),
+                         sweep_scope));
+    out.push_back(scoped(make_fact("cold-start/runs-a-prompt-runs.csv", analysis::FactKind::cold_start, Severity::notice, "runs/a/prompt_runs.csv",
                             {make_count("cold calls", 2), make_count("calls", 12), make_value("max cold TTFT", 5.767, Quantity::time),
                              make_value("mean TTFT with cold calls", 1.209, Quantity::time),
                              make_value("median warm TTFT", 0.0837, Quantity::time), make_value("p95 warm TTFT", 0.1, Quantity::time)},
                             "runs/a/prompt_runs.csv: {0} of {1} calls are cold starts or reloads (TTFT up to {2}, dominated by model "
-                            "load); with them the mean TTFT is {3}, without them the median warm TTFT is {4} (p95 {5})."));
-    out.push_back(make_fact("cold-start-confounded/runs-a-prompt-runs.csv/num-ctx", analysis::FactKind::cold_start_confounded, Severity::warning,
+                            "load); with them the mean TTFT is {3}, without them the median warm TTFT is {4} (p95 {5})."),
+                         frame_scope("ttft_s")));
+    auto confound_scope = frame_scope("ttft_s");
+    confound_scope.factor = "num_ctx";
+    confound_scope.level = "1024";
+    out.push_back(scoped(make_fact("cold-start-confounded/runs-a-prompt-runs.csv/num-ctx", analysis::FactKind::cold_start_confounded, Severity::warning,
                             "runs/a/prompt_runs.csv",
                             {make_count("reloads at this level", 2), make_value("mean TTFT of those reloads", 3.457, Quantity::time),
                              make_value("mean warm TTFT at the same level", 0.084, Quantity::time)},
                             "In runs/a/prompt_runs.csv all {0} model reloads fall on num_ctx=1024 (the first value run after each change "
-                            "of the other settings), so its higher TTFT ({1} on reloads vs {2} warm) is reload order, not an effect of num_ctx."));
+                            "of the other settings), so its higher TTFT ({1} on reloads vs {2} warm) is reload order, not an effect of num_ctx."),
+                         confound_scope));
     return out;
 }
 
