@@ -23,6 +23,7 @@ struct ReportLimits {
     std::size_t examples_per_kind = 5;      ///< Data Quality examples per kind of problem
     std::size_t statement_chars = 320;      ///< a bullet's statement before it is clipped
     std::size_t long_statement_chars = 700; ///< the folder-wide ranking, the executive summary
+    std::size_t brief_facts = 40;           ///< facts a narrator is told about (narrator.hpp)
 };
 inline constexpr ReportLimits kLimits{};
 

@@ -1,11 +1,12 @@
 // report.md: the document frame (header, section order, workflow summary, appendix) and the data
-// ingestion section. The prose sections live in narrative*.cpp, the tables in report_*.cpp.
+// ingestion section. The prose sections come from a Narrator (narrator.hpp; the offline one lives in
+// narrative*.cpp), the tables from report_*.cpp.
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 
 #include "analysis/inventory.hpp"
-#include "report/narrative.hpp"
+#include "report/narrator.hpp"
 #include "report/report_bounds.hpp"
 #include "report/report_context.hpp"
 #include "report/report_sections.hpp"
@@ -140,17 +141,23 @@ std::string render_appendix(const ReportInput& in) {
 
 std::string render_report_markdown(const analysis::Analysis& analysis, const model::Corpus& corpus,
                                    const ReportContext& context) {
+    return render_report_markdown(analysis, corpus, context, offline_narrator());
+}
+
+std::string render_report_markdown(const analysis::Analysis& analysis, const model::Corpus& corpus,
+                                   const ReportContext& context, const Narrator& narrator) {
     Decorator decorate(analysis, corpus);
     const FrameIndex index = index_frames(analysis);
     ReportInput in{analysis, corpus, context, decorate, index};
+    const Narrative prose = narrator.narrate(make_brief(analysis, kLimits.brief_facts), in);
     std::string out = header(context);
-    out += render_executive_summary(in);
+    out += prose.executive_summary;
     out += render_ingestion(in);
     out += render_performance(in);
-    out += render_key_findings(in);
-    out += render_recommendations(in);
+    out += prose.key_findings;
+    out += prose.recommendations;
     out += render_data_quality(in);
-    out += render_conclusion(in);
+    out += prose.conclusion;
     out += render_workflow(in);
     out = fit_markdown(std::move(out));  // the final guard; by design it never has to cut
     if (context.appendix) out += render_appendix(in);
