@@ -18,7 +18,7 @@ model::Corpus ingest(const testing_support::TempDir& dir) {
     return std::move(*corpus);
 }
 
-const analysis::Fact* fact_of_kind(const analysis::Analysis& a, std::string_view kind, std::string_view id_part) {
+const analysis::Fact* fact_of_kind(const analysis::Analysis& a, analysis::FactKind kind, std::string_view id_part) {
     for (const auto& f : a.facts)
         if (f.kind == kind && f.id.find(id_part) != std::string::npos) return &f;
     return nullptr;
@@ -35,7 +35,7 @@ TEST(AnalysisFrames, MultiLineRecordsMergeIntoOneRecordRange) {
     dir.write("runs.csv", csv);
     auto corpus = ingest(dir);
     auto a = analysis::analyze(corpus);
-    const auto* f = fact_of_kind(a, "summary", "tokens-s");
+    const auto* f = fact_of_kind(a, analysis::FactKind::summary, "tokens-s");
     ASSERT_NE(f, nullptr);
     ASSERT_EQ(f->sources.size(), 2u);
     EXPECT_EQ(f->sources[0].line, 2);

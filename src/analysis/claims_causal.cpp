@@ -102,13 +102,13 @@ CausalFinding confounded(const Frame& f, const NamedLevel& level, std::size_t co
 
 }  // namespace
 
-std::string_view causal_kind(CausalVerdict verdict) {
+FactKind causal_kind(CausalVerdict verdict) {
     switch (verdict) {
-        case CausalVerdict::supported: return "claim.causal.supported";
-        case CausalVerdict::confounded: return "claim.causal.confounded";
-        case CausalVerdict::not_testable: return "claim.causal.not_testable";
+        case CausalVerdict::supported: return FactKind::claim_causal_supported;
+        case CausalVerdict::confounded: return FactKind::claim_causal_confounded;
+        case CausalVerdict::not_testable: return FactKind::claim_causal_not_testable;
     }
-    return "claim.causal.not_testable";
+    return FactKind::claim_causal_not_testable;
 }
 
 bool is_causal(std::string_view text) {

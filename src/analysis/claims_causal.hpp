@@ -19,9 +19,8 @@ enum class CausalVerdict {
     not_testable,  ///< the named level has no separate data, too few calls, or no significant difference
 };
 
-/// The fact kind of a verdict: "claim.causal.supported", "claim.causal.confounded",
-/// "claim.causal.not_testable".
-std::string_view causal_kind(CausalVerdict verdict);
+/// The fact kind of a verdict: FactKind::claim_causal_supported, _confounded or _not_testable.
+FactKind causal_kind(CausalVerdict verdict);
 
 /// Whether a sentence states a cause: one of the phrases of the causal vocabulary ("causes",
 /// "caused by", "due to", "because", "leads to", "results in", "drives", "is responsible for",

@@ -222,7 +222,7 @@ void emit_check(const Frame& d, int dm, const PairCheck& p, bool median, std::ve
         bad += rc.verdict == Verdict::disagree || rc.verdict == Verdict::failed_averaged_in;
     }
     Fact fact;
-    fact.kind = "derived.check";
+    fact.kind = FactKind::derived_check;
     fact.subject = d.label;
     fact.id = "derived/" + d.id + "/" + slug(measure.name);
     fact.severity = bad > 0 ? Severity::warning : cold > 0 ? Severity::notice : Severity::info;
@@ -379,7 +379,7 @@ bool check_frame(const Frame& d, const RawIndex& index, std::vector<Fact>& facts
 void emit_unmatched(const std::vector<const Frame*>& unmatched, std::vector<Fact>& facts) {
     if (unmatched.empty()) return;
     Fact fact;
-    fact.kind = "derived.unmatched";
+    fact.kind = FactKind::derived_unmatched;
     fact.subject = "folder";
     fact.id = "derived/unmatched";
     fact.values.push_back(make_count("derived tables without raw data", static_cast<double>(unmatched.size())));

@@ -270,7 +270,7 @@ std::string calls_text(const std::vector<Frame>& frames, const SubjectGroup& g, 
 void confirmed(const std::vector<Frame>& frames, const ClaimCase& c, const Verdict& v, Fact& fact) {
     const Candidate& m = *v.match;
     const SubjectGroup& g = v.groups[m.group];
-    fact.kind = "claim.confirmed";
+    fact.kind = FactKind::claim_confirmed;
     std::string s = head(c, v, fact) + "; this matches the " + m.label + " of " + calls_text(frames, g, cu::measure_kind(*c.claim), fact);
     fact.values.push_back(make_value(m.label + " in " + group_label(frames, g), m.value, c.claim->unit.quantity));
     fact.statement = s + ", " + fact.values.back().text + ".";
@@ -278,7 +278,7 @@ void confirmed(const std::vector<Frame>& frames, const ClaimCase& c, const Verdi
 }
 
 void contradicted(const std::vector<Frame>& frames, const ClaimCase& c, const Verdict& v, Fact& fact) {
-    fact.kind = "claim.contradicted";
+    fact.kind = FactKind::claim_contradicted;
     fact.severity = Severity::warning;
     int kind = cu::measure_kind(*c.claim);
     std::string s = head(c, v, fact) + ", but the raw data gives: ";
@@ -314,7 +314,7 @@ struct Unverifiable {
 /// Claims of one file whose data lies only outside their scope: "not checkable" (info).
 void emit_not_checkable(const std::string& file, const Unverifiable& u, std::vector<Fact>& facts) {
     Fact fact;
-    fact.kind = "claim.not_checkable";
+    fact.kind = FactKind::claim_not_checkable;
     fact.subject = file;
     fact.id = "claim-not-checkable/" + slug(file);
     fact.values.push_back(make_count("claims not checkable within their scope", static_cast<double>(u.out_of_scope)));
@@ -329,7 +329,7 @@ void emit_unverifiable(const std::string& file, const Unverifiable& u, std::vect
     if (u.out_of_scope > 0) emit_not_checkable(file, u, facts);
     if (u.total() == 0) return;
     Fact fact;
-    fact.kind = "claim.unverifiable";
+    fact.kind = FactKind::claim_unverifiable;
     fact.subject = file;
     fact.id = "claim-unverifiable/" + slug(file);
     fact.values.push_back(make_count("unverifiable claims", static_cast<double>(u.total())));
@@ -457,7 +457,7 @@ void causal(const Context& x, const ClaimCase& c, Fact& fact) {
         finding = cu::judge_causal(frame, *level, m);
         break;
     }
-    fact.kind = std::string(cu::causal_kind(finding.verdict));
+    fact.kind = cu::causal_kind(finding.verdict);
     fact.severity = finding.verdict == cu::CausalVerdict::confounded ? Severity::warning : Severity::info;
     for (auto& v : finding.values) fact.values.push_back(std::move(v));
     for (auto& src : finding.sources) fact.sources.push_back(std::move(src));

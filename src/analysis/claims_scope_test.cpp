@@ -69,7 +69,7 @@ std::vector<Fact> check(std::vector<model::Claim> claims, const std::vector<Fram
     return facts;
 }
 
-const Fact* find_kind(const std::vector<Fact>& facts, std::string_view kind) {
+const Fact* find_kind(const std::vector<Fact>& facts, FactKind kind) {
     for (const auto& f : facts)
         if (f.kind == kind) return &f;
     return nullptr;
@@ -105,9 +105,9 @@ TEST(ClaimScope, NumberMatchingOnlyAnotherExperimentIsNotCheckable) {
     auto facts = check({claim("expA/run_1/report.md", 7, "gemma3 reaches 50.00 tok/s on average", 50.0, "tok/s",
                               Quantity::throughput)},
                        {bench("expB/run_1/gemma3_bench.csv", {49, 50, 51})});
-    EXPECT_EQ(find_kind(facts, "claim.confirmed"), nullptr);
-    EXPECT_EQ(find_kind(facts, "claim.contradicted"), nullptr);
-    const Fact* f = find_kind(facts, "claim.not_checkable");
+    EXPECT_EQ(find_kind(facts, analysis::FactKind::claim_confirmed), nullptr);
+    EXPECT_EQ(find_kind(facts, analysis::FactKind::claim_contradicted), nullptr);
+    const Fact* f = find_kind(facts, analysis::FactKind::claim_not_checkable);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::info);
     ASSERT_EQ(f->sources.size(), 1u);
@@ -118,12 +118,12 @@ TEST(ClaimScope, NumberMatchingOnlyAnotherExperimentIsNotCheckable) {
 TEST(ClaimScope, ClaimIsCheckedAgainstItsOwnRunFolder) {
     std::vector<Frame> frames = {bench("expA/run_1/gemma3_bench.csv", {59, 60, 61}), bench("expB/run_1/gemma3_bench.csv", {49, 50, 51})};
     auto right = check({claim("expA/run_1/report.md", 3, "gemma3 reaches 60.00 tok/s on average", 60, "tok/s", Quantity::throughput)}, frames);
-    const Fact* f = find_kind(right, "claim.confirmed");
+    const Fact* f = find_kind(right, analysis::FactKind::claim_confirmed);
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(contains(f->statement, "`expA/run_1/gemma3_bench.csv`")) << f->statement;
     // 50 matches expB only: within its scope the claim is wrong, and expB's data is not used.
     auto wrong = check({claim("expA/run_1/report.md", 4, "gemma3 reaches 50.00 tok/s on average", 50, "tok/s", Quantity::throughput)}, frames);
-    const Fact* c = find_kind(wrong, "claim.contradicted");
+    const Fact* c = find_kind(wrong, analysis::FactKind::claim_contradicted);
     ASSERT_NE(c, nullptr);
     EXPECT_FALSE(contains(c->statement, "expB")) << c->statement;
 }
@@ -132,11 +132,11 @@ TEST(ClaimScope, RunFolderBeatsASiblingRunOfTheSameDataset) {
     std::vector<Frame> frames = {bench("expA/cfg/run_1/gemma3_bench.csv", {59, 60, 61}),
                                  bench("expA/cfg/run_2/gemma3_bench.csv", {49, 50, 51})};
     auto facts = check({claim("expA/cfg/run_1/report.md", 4, "gemma3 mean 50.00 tok/s", 50, "tok/s", Quantity::throughput)}, frames);
-    EXPECT_NE(find_kind(facts, "claim.contradicted"), nullptr);
+    EXPECT_NE(find_kind(facts, analysis::FactKind::claim_contradicted), nullptr);
     // Without data of its own the run's claim is checked against its dataset's sibling run.
     auto sibling = check({claim("expA/cfg/run_3/report.md", 4, "gemma3 mean 50.00 tok/s", 50, "tok/s", Quantity::throughput)},
                          {frames[1], bench("expA/other/gemma3_bench.csv", {50, 50, 50})});
-    const Fact* f = find_kind(sibling, "claim.confirmed");
+    const Fact* f = find_kind(sibling, analysis::FactKind::claim_confirmed);
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(contains(f->statement, "run_2")) << f->statement;
 }
@@ -147,9 +147,9 @@ TEST(ClaimScope, ClaimNamingAnotherExperimentIsCheckedAgainstIt) {
                         claim("expA/run_1/report.md", 6, "expB averages 52.00 tok/s", 52, "tok/s", Quantity::throughput)},
                        frames);
     ASSERT_EQ(facts.size(), 2u);
-    EXPECT_EQ(facts[0].kind, "claim.confirmed") << facts[0].statement;
+    EXPECT_EQ(facts[0].kind, analysis::FactKind::claim_confirmed) << facts[0].statement;
     EXPECT_TRUE(contains(facts[0].statement, "expB/run_1")) << facts[0].statement;
-    EXPECT_EQ(facts[1].kind, "claim.contradicted") << facts[1].statement;
+    EXPECT_EQ(facts[1].kind, analysis::FactKind::claim_contradicted) << facts[1].statement;
     EXPECT_TRUE(contains(facts[1].statement, "expB/run_1")) << facts[1].statement;
 }
 
@@ -157,7 +157,7 @@ TEST(ClaimScope, ClaimNamingNoSubjectUsesTheDataOfItsOwnFolder) {
     // metrics.md speaks of metrics.csv next to it (same stem), never of another folder's table.
     auto facts = check({claim("expA/run_1/metrics.md", 2, "Mean throughput: 60.00 tok/s", 60, "tok/s", Quantity::throughput)},
                        {bench("expA/run_1/metrics.csv", {59, 60, 61}), bench("expB/run_1/metrics.csv", {1, 2, 3})});
-    const Fact* f = find_kind(facts, "claim.confirmed");
+    const Fact* f = find_kind(facts, analysis::FactKind::claim_confirmed);
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(contains(f->statement, "expA/run_1/metrics.csv")) << f->statement;
 }
@@ -174,13 +174,13 @@ TEST(ClaimScope, AMeanIsComparedWithTheMeanOnly) {
                         claim("exp/run_1/r.md", 4, "gemma3 median is 10.00 tok/s", 10, "tok/s", Quantity::throughput)},
                        skewed());
     ASSERT_EQ(facts.size(), 4u);
-    EXPECT_EQ(facts[0].kind, "claim.contradicted") << facts[0].statement;  // the p95 is 26, the mean is not
+    EXPECT_EQ(facts[0].kind, analysis::FactKind::claim_contradicted) << facts[0].statement;  // the p95 is 26, the mean is not
     EXPECT_TRUE(contains(facts[0].statement, "mean 14.00 tok/s")) << facts[0].statement;
     EXPECT_FALSE(contains(facts[0].statement, "p95")) << facts[0].statement;
-    EXPECT_EQ(facts[1].kind, "claim.confirmed") << facts[1].statement;
+    EXPECT_EQ(facts[1].kind, analysis::FactKind::claim_confirmed) << facts[1].statement;
     EXPECT_TRUE(contains(facts[1].statement, "matches the p95")) << facts[1].statement;
-    EXPECT_EQ(facts[2].kind, "claim.confirmed") << facts[2].statement;
-    EXPECT_EQ(facts[3].kind, "claim.confirmed") << facts[3].statement;
+    EXPECT_EQ(facts[2].kind, analysis::FactKind::claim_confirmed) << facts[2].statement;
+    EXPECT_EQ(facts[3].kind, analysis::FactKind::claim_confirmed) << facts[3].statement;
     EXPECT_TRUE(contains(facts[3].statement, "matches the median")) << facts[3].statement;
 }
 
@@ -188,11 +188,11 @@ TEST(ClaimScope, AnUnqualifiedNumberIsComparedWithTheMean) {
     auto facts = check({claim("exp/run_1/r.md", 1, "gemma3 throughput: 14.00 tok/s", 14, "tok/s", Quantity::throughput),
                         claim("exp/run_1/r.md", 2, "gemma3 throughput: 30.00 tok/s", 30, "tok/s", Quantity::throughput)},
                        skewed());
-    const Fact* f = find_kind(facts, "claim.confirmed");
+    const Fact* f = find_kind(facts, analysis::FactKind::claim_confirmed);
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(contains(f->statement, "compared with the mean as it names no statistic")) << f->statement;
     // 30 is the max: one call, not the mean; never confirmed by fishing among statistics.
-    for (const auto& x : facts) EXPECT_FALSE(x.kind == "claim.confirmed" && contains(x.statement, "30.00 tok/s")) << x.statement;
+    for (const auto& x : facts) EXPECT_FALSE(x.kind == analysis::FactKind::claim_confirmed && contains(x.statement, "30.00 tok/s")) << x.statement;
 }
 
 // --- causal claims ----------------------------------------------------------------------------
@@ -212,7 +212,7 @@ TEST(ClaimScope, CausalClaimWithAMatchingNumberIsConfoundedNotConfirmed) {
     auto facts = check({claim("exp/run_1/report.md", 9, "temp=0.2 causes the 6.5 s TTFT spike", 6.5, "s", Quantity::time)},
                        {reload_sweep()});
     ASSERT_EQ(facts.size(), 1u);
-    EXPECT_EQ(facts[0].kind, "claim.causal.confounded") << facts[0].statement;
+    EXPECT_EQ(facts[0].kind, analysis::FactKind::claim_causal_confounded) << facts[0].statement;
     EXPECT_EQ(facts[0].severity, Severity::warning);
     EXPECT_TRUE(contains(facts[0].statement, "cold-start-confounded/")) << facts[0].statement;
     EXPECT_TRUE(contains(facts[0].statement, "`temperature=0.2`")) << facts[0].statement;
@@ -223,7 +223,7 @@ TEST(ClaimScope, CausalClaimWithoutSeparateDataIsNotTestable) {
                         claim("exp/run_1/report.md", 10, "temp=0.9 leads to 6.5 s TTFT", 6.5, "s", Quantity::time)},
                        {reload_sweep()});
     ASSERT_EQ(facts.size(), 2u);
-    for (const auto& f : facts) EXPECT_EQ(f.kind, "claim.causal.not_testable") << f.statement;
+    for (const auto& f : facts) EXPECT_EQ(f.kind, analysis::FactKind::claim_causal_not_testable) << f.statement;
 }
 
 TEST(ClaimScope, CausalClaimIsSupportedOnlyByASignificantDifference) {
@@ -233,7 +233,7 @@ TEST(ClaimScope, CausalClaimIsSupportedOnlyByASignificantDifference) {
     Frame f = make_frame("exp/run_1/ctx.csv", {"num_ctx", "prompt"}, {true, false}, {kTtft}, rows);
     auto facts = check({claim("exp/run_1/report.md", 3, "num_ctx 8192 causes a TTFT of 0.5 s", 0.5, "s", Quantity::time)}, {f});
     ASSERT_EQ(facts.size(), 1u);
-    EXPECT_EQ(facts[0].kind, "claim.causal.supported") << facts[0].statement;
+    EXPECT_EQ(facts[0].kind, analysis::FactKind::claim_causal_supported) << facts[0].statement;
 }
 
 // --- same data --------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ std::vector<Fact> derived_facts(const std::vector<Frame>& frames) {
     return facts;
 }
 
-const Fact* find_kind(const std::vector<Fact>& facts, std::string_view kind) {
+const Fact* find_kind(const std::vector<Fact>& facts, FactKind kind) {
     for (const auto& f : facts)
         if (f.kind == kind) return &f;
     return nullptr;
@@ -99,18 +99,18 @@ void expect_numbers_traced(const Fact& fact) {
 
 TEST(ClaimsDerived, SummaryThatAgreesIsInfo) {
     auto facts = derived_facts({raw_sweep(), summary_of({101, 111})});
-    const Fact* f = find_kind(facts, "derived.check");
+    const Fact* f = find_kind(facts, analysis::FactKind::derived_check);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::info);
     EXPECT_EQ(f->id, "derived/g-g-param-tuning-summary.csv/mean-tokens-s");
     EXPECT_TRUE(contains(f->statement, "all 2 `mean_tokens_s` values agree")) << f->statement;
-    EXPECT_EQ(find_kind(facts, "derived.unmatched"), nullptr);
+    EXPECT_EQ(find_kind(facts, analysis::FactKind::derived_unmatched), nullptr);
     EXPECT_EQ(f->sources.size(), 6u);  // two summary rows and the four raw rows behind them
 }
 
 TEST(ClaimsDerived, SummaryThatDisagreesIsWarningWithBothNumbers) {
     auto facts = derived_facts({raw_sweep(), summary_of({101, 115})});
-    const Fact* f = find_kind(facts, "derived.check");
+    const Fact* f = find_kind(facts, analysis::FactKind::derived_check);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::warning);
     EXPECT_TRUE(contains(f->statement, "1 of 2")) << f->statement;
@@ -121,8 +121,8 @@ TEST(ClaimsDerived, SummaryThatDisagreesIsWarningWithBothNumbers) {
 }
 
 TEST(ClaimsDerived, ToleranceIsHalfAPercent) {
-    EXPECT_EQ(find_kind(derived_facts({raw_sweep(), summary_of({101.5, 111})}), "derived.check")->severity, Severity::info);
-    EXPECT_EQ(find_kind(derived_facts({raw_sweep(), summary_of({101.6, 111})}), "derived.check")->severity, Severity::warning);
+    EXPECT_EQ(find_kind(derived_facts({raw_sweep(), summary_of({101.5, 111})}), analysis::FactKind::derived_check)->severity, Severity::info);
+    EXPECT_EQ(find_kind(derived_facts({raw_sweep(), summary_of({101.6, 111})}), analysis::FactKind::derived_check)->severity, Severity::warning);
 }
 
 TEST(ClaimsDerived, FailedZeroRowsAveragedInAreCalledOut) {
@@ -130,7 +130,7 @@ TEST(ClaimsDerived, FailedZeroRowsAveragedInAreCalledOut) {
     append(raw, row({"40", "1024"}, {0, 0}, 6, /*failed=*/true));
     // (100 + 102 + 0) / 3 = 67.33: the summary counted the failed call as a zero.
     auto facts = derived_facts({raw, summary_of({67.33, 111})});
-    const Fact* f = find_kind(facts, "derived.check");
+    const Fact* f = find_kind(facts, analysis::FactKind::derived_check);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::warning);
     EXPECT_TRUE(contains(f->statement, "averaged failed runs in")) << f->statement;
@@ -145,7 +145,7 @@ TEST(ClaimsDerived, ColdStartsIncludedIsANotice) {
     Frame summary = frame("g/g_param_tuning_summary.csv", {"num_gpu", "num_ctx"}, {true, true}, {mean},
                           {row({"40", "1024"}, {0.13}, 2), row({"60", "1024"}, {0.10}, 3)}, true);
     const auto f_facts = derived_facts({raw, summary});
-    const Fact* f = find_kind(f_facts, "derived.check");
+    const Fact* f = find_kind(f_facts, analysis::FactKind::derived_check);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::notice);
     EXPECT_TRUE(contains(f->statement, "the summary includes cold starts")) << f->statement;
@@ -159,10 +159,10 @@ TEST(ClaimsDerived, ContextKeysSelectRawFramesAndUnmatchedAreListed) {
     Frame orphan = frame("notes.md", {"Scenario"}, {false}, {mean}, {row({"x"}, {1}, 4)}, true);
     orphan.narrative = true;
     auto facts = derived_facts({raw, summary, orphan});
-    const Fact* check = find_kind(facts, "derived.check");
+    const Fact* check = find_kind(facts, analysis::FactKind::derived_check);
     ASSERT_NE(check, nullptr);
     EXPECT_EQ(check->severity, Severity::info);
-    const Fact* unmatched = find_kind(facts, "derived.unmatched");
+    const Fact* unmatched = find_kind(facts, analysis::FactKind::derived_unmatched);
     ASSERT_NE(unmatched, nullptr);
     EXPECT_TRUE(contains(unmatched->statement, "`notes.md`")) << unmatched->statement;
 }
@@ -174,7 +174,7 @@ TEST(ClaimsDerived, PrefersTheRawFrameWithTheLongestCommonStem) {
     Frame summary = summary_of({101, 111});
     summary.file = summary.label = "g/h_param_tuning_summary.csv";
     const auto f_facts = derived_facts({raw_sweep(), other, summary});
-    const Fact* f = find_kind(f_facts, "derived.check");
+    const Fact* f = find_kind(f_facts, analysis::FactKind::derived_check);
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(contains(f->statement, "raw `g/h_param_tuning.csv`")) << f->statement;
 }
@@ -186,7 +186,7 @@ TEST(ClaimsDerived, PrintedPrecisionOfTheColumnWidensTolerance) {
     Frame table = frame("g/report.md", {"num_gpu"}, {true}, {ttft}, {row({"40"}, {0.06}, 7), row({"60"}, {0.06}, 8)}, true);
     table.narrative = true;
     const auto f_facts = derived_facts({raw, table});
-    const Fact* f = find_kind(f_facts, "derived.check");
+    const Fact* f = find_kind(f_facts, analysis::FactKind::derived_check);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::info) << f->statement;
 }
@@ -199,7 +199,7 @@ TEST(ClaimsDerived, RankLabelsAreNotKeysAndTempSelectsTemperature) {
     Frame table = frame("g/report.md", {"Config", "num_gpu"}, {false, true}, {temp, kTokens},
                         {row({"Best", "40"}, {0.4, 100}, 7), row({"2nd", "40"}, {0.8, 90}, 8)}, true);
     const auto f_facts = derived_facts({raw, table});
-    const Fact* f = find_kind(f_facts, "derived.check");
+    const Fact* f = find_kind(f_facts, analysis::FactKind::derived_check);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::info) << f->statement;
     EXPECT_TRUE(contains(f->statement, "all 2 `tokens_s` values agree")) << f->statement;
@@ -242,7 +242,7 @@ TEST(ClaimsProse, ConfirmedByTheMeanOfTheNamedSubject) {
     // mean of 101, 102, 103, 102.5, 101.5 = 102.0
     auto facts = claim_facts({claim("gemma3/SUMMARY.md", 11, "Mean throughput of Gemma3: 102.00 tokens/s", 102.0,
                                     "tokens/s", Quantity::throughput)});
-    const Fact* f = find_kind(facts, "claim.confirmed");
+    const Fact* f = find_kind(facts, analysis::FactKind::claim_confirmed);
     ASSERT_NE(f, nullptr) << (facts.empty() ? "" : facts[0].statement);
     EXPECT_EQ(f->id, "claim/gemma3-summary.md/11/1");
     EXPECT_EQ(f->severity, Severity::info);
@@ -254,7 +254,7 @@ TEST(ClaimsProse, ConfirmedByTheMeanOfTheNamedSubject) {
 TEST(ClaimsProse, ContradictedWhenNoStatisticAgrees) {
     auto facts = claim_facts({claim("gemma3/SUMMARY.md", 12, "Mean throughput of gemma3: 102.85 tokens/s", 102.85,
                                     "tokens/s", Quantity::throughput)});
-    const Fact* f = find_kind(facts, "claim.contradicted");
+    const Fact* f = find_kind(facts, analysis::FactKind::claim_contradicted);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, Severity::warning);
     EXPECT_TRUE(contains(f->statement, "claims 102.85 tokens/s for `gemma3`")) << f->statement;
@@ -266,7 +266,7 @@ TEST(ClaimsProse, ContradictedWhenNoStatisticAgrees) {
 TEST(ClaimsProse, LevelOfASubjectDimensionSelectsRows) {
     // q8_0: mean of 46.5 and 46.7 = 46.6; q4_0 would give 76.5.
     auto facts = claim_facts({claim("notes.md", 3, "q8_0 reaches 46.60 tok/s", 46.6, "tok/s", Quantity::throughput)});
-    const Fact* f = find_kind(facts, "claim.confirmed");
+    const Fact* f = find_kind(facts, analysis::FactKind::claim_confirmed);
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(contains(f->statement, "[tag=q8_0]")) << f->statement;
 }
@@ -274,7 +274,7 @@ TEST(ClaimsProse, LevelOfASubjectDimensionSelectsRows) {
 TEST(ClaimsProse, TtftClaimUsesWarmCalls) {
     // Warm TTFT of gemma3: 0.12, 0.13, 0.12, 0.13 -> mean 0.125 s.
     auto facts = claim_facts({claim("gemma3/SUMMARY.md", 13, "Mean TTFT of gemma3: 0.125 s (warm)", 0.125, "s", Quantity::time)});
-    const Fact* f = find_kind(facts, "claim.confirmed");
+    const Fact* f = find_kind(facts, analysis::FactKind::claim_confirmed);
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(contains(f->statement, "warm mean")) << f->statement;
 }
@@ -286,9 +286,9 @@ TEST(ClaimsProse, NoSubjectBoundsAndUnknownVariantsAreUnverifiable) {
         claim("r.md", 3, "Gemma3:1b-qat reaches 187.2 tokens/s", 187.2, "tokens/s", Quantity::throughput),
         claim("r.md", 4, "gemma3 finished the suite in 2 hours", 2, "hours", Quantity::time, 3600),
     });
-    EXPECT_EQ(find_kind(facts, "claim.confirmed"), nullptr);
-    EXPECT_EQ(find_kind(facts, "claim.contradicted"), nullptr);
-    const Fact* f = find_kind(facts, "claim.unverifiable");
+    EXPECT_EQ(find_kind(facts, analysis::FactKind::claim_confirmed), nullptr);
+    EXPECT_EQ(find_kind(facts, analysis::FactKind::claim_contradicted), nullptr);
+    const Fact* f = find_kind(facts, analysis::FactKind::claim_unverifiable);
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(facts.size(), 1u);
     EXPECT_EQ(f->id, "claim-unverifiable/r.md");
@@ -302,8 +302,8 @@ TEST(ClaimsProse, SideBySideNumbersAreNeverContradicted) {
         claim("s.md", 20, "gemma3 is faster (105.85 vs 70.59 tok/s)", 105.85, "tok/s", Quantity::throughput),
         claim("s.md", 20, "gemma3 is faster (105.85 vs 70.59 tok/s)", 70.59, "tok/s", Quantity::throughput),
     });
-    EXPECT_EQ(find_kind(facts, "claim.contradicted"), nullptr);
-    ASSERT_NE(find_kind(facts, "claim.unverifiable"), nullptr);
+    EXPECT_EQ(find_kind(facts, analysis::FactKind::claim_contradicted), nullptr);
+    ASSERT_NE(find_kind(facts, analysis::FactKind::claim_unverifiable), nullptr);
 }
 
 TEST(ClaimsProse, BestConfigurationOfASweep) {
@@ -315,9 +315,9 @@ TEST(ClaimsProse, BestConfigurationOfASweep) {
     std::vector<Fact> facts;
     add_claim_facts(corpus, frames, facts);
     ASSERT_EQ(facts.size(), 2u);
-    EXPECT_EQ(facts[0].kind, "claim.confirmed");
+    EXPECT_EQ(facts[0].kind, analysis::FactKind::claim_confirmed);
     EXPECT_TRUE(contains(facts[0].statement, "best configuration (`num_gpu=60, num_ctx=1024`) mean")) << facts[0].statement;
-    EXPECT_EQ(facts[1].kind, "claim.contradicted") << facts[1].statement;  // the mean of the worst config is not the best
+    EXPECT_EQ(facts[1].kind, analysis::FactKind::claim_contradicted) << facts[1].statement;  // the mean of the worst config is not the best
 }
 
 TEST(ClaimsAll, EveryNumberInEveryStatementIsAValue) {

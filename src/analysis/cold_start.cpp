@@ -117,10 +117,14 @@ void add_confound_facts(const Frame& f, int ttft, std::vector<Fact>& facts) {
                 (row.cold ? with : without).push_back(f.value(row, static_cast<std::size_t>(ttft)));
             }
             Fact fact;
-            fact.kind = "cold_start.confounded";
+            fact.kind = FactKind::cold_start_confounded;
             fact.severity = Severity::warning;
             fact.subject = f.label;
             fact.id = "cold-start-confounded/" + f.id + "/" + slug(f.dim_names[d]);
+            fact.scope.dataset = f.id;
+            fact.scope.metric = f.measures[static_cast<std::size_t>(ttft)].name;
+            fact.scope.factor = f.dim_names[d];
+            fact.scope.level = level;
             bool after_change = true;
             for (std::size_t r = 1; r < f.rows.size(); ++r)
                 if (f.rows[r].cold && !settings_changed(f, triggers, r)) after_change = false;
@@ -163,10 +167,12 @@ void add_cold_start_facts(std::span<const Frame> frames, std::vector<Fact>& fact
         const std::vector<double> ok = values_of(f, ttft, Rows::ok);  // finite values only
         const double mean_all = stats::mean_of_finite(ok);
         auto warm = stats::summarize(values_of(f, ttft, Rows::warm));
-        fact.kind = "cold_start";
+        fact.kind = FactKind::cold_start;
         fact.severity = Severity::notice;
         fact.subject = f.label;
         fact.id = "cold-start/" + f.id;
+        fact.scope.dataset = f.id;
+        fact.scope.metric = f.measures[static_cast<std::size_t>(ttft)].name;
         fact.values = {make_count("cold calls", static_cast<double>(cold.size())),
                        make_count("calls", static_cast<double>(ok.size())),
                        make_value("max cold TTFT", *std::max_element(cold.begin(), cold.end()), model::Quantity::time),

@@ -65,7 +65,7 @@ void add_comparison(const Frame& f, std::size_t d, int m, std::vector<Fact>& fac
         return is_time ? a->median < b->median : a->median > b->median;
     });
     Fact fact;
-    fact.kind = "comparison";
+    fact.kind = FactKind::comparison;
     const std::string& dim = f.dim_names[d];
     std::string ctx;
     for (const auto& [k, v] : f.context) ctx += (ctx.empty() ? "" : ", ") + k + "=" + v;
@@ -83,9 +83,18 @@ void add_comparison(const Frame& f, std::size_t d, int m, std::vector<Fact>& fac
         parts += (parts.empty() ? "" : ", ") + part;
         fact.sources.insert(fact.sources.end(), lv->sources.begin(), lv->sources.end());
     }
-    fact.statement = "By " + dim + " in " + f.label + (ctx.empty() ? "" : " (" + ctx + ")") + ", median " +
-                     (is_time ? "warm " : "") + measure.name + (is_time ? ", lower is faster" : ", higher is faster") +
-                     ": " + parts + ".";
+    fact.statement = "By " + dim + " in " + f.label;
+    if (!ctx.empty()) {
+        fact.scope.context_at = static_cast<std::uint32_t>(fact.statement.size());
+        fact.statement += " (" + ctx + ")";
+        fact.scope.context_size = static_cast<std::uint32_t>(fact.statement.size()) - fact.scope.context_at;
+    }
+    fact.statement += ", median " + std::string(is_time ? "warm " : "") + measure.name +
+                      (is_time ? ", lower is faster" : ", higher is faster") + ": " + parts + ".";
+    fact.scope.dataset = f.id;
+    fact.scope.metric = measure.name;
+    fact.scope.warm = is_time;
+    fact.scope.factor = dim;
     if (!failed.empty()) {
         fact.severity = Severity::notice;
         fact.statement += " Failed, not ranked:";
@@ -188,7 +197,7 @@ void add_model_ranking_facts(const std::vector<Frame>& frames, std::vector<Fact>
     }
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
     Fact fact;
-    fact.kind = "ranking.throughput";
+    fact.kind = FactKind::ranking_throughput;
     fact.subject = "folder";
     fact.id = "ranking/throughput";
     std::string parts;

@@ -179,6 +179,15 @@ void make_ids_unique(std::vector<Fact>& facts) {
     }
 }
 
+std::string cell_text(const Cell& cell) {
+    std::string out;
+    for (const auto& [dimension, level] : cell) {
+        if (!out.empty()) out += ", ";
+        out.append(dimension).append("=").append(level);
+    }
+    return out;
+}
+
 std::string_view severity_name(Severity s) {
     switch (s) {
         case Severity::info: return "info";

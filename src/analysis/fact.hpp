@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/fact_kind.hpp"
 #include "model/corpus.hpp"
 
 namespace analysis {
@@ -32,15 +33,39 @@ struct FactValue {
 
 enum class Severity { info, notice, warning };
 
+/// A configuration or group of a dataset: (dimension, level) pairs in the dataset's dimension
+/// order ({{"num_gpu", "40"}, {"num_ctx", "1024"}}).
+using Cell = std::vector<std::pair<std::string, std::string>>;
+
+/// What a fact is about, typed, as the analyzer knew it: renderers read these fields instead of
+/// parsing statements. Fields that do not apply stay empty. Not part of report.json (the statement
+/// and values are); docs/report-schema.md describes the fact itself.
+struct FactScope {
+    std::string dataset;  ///< id of the frame the fact is about ("" for folder and file facts)
+    std::string metric;   ///< the measure ("tokens_s", "ttft_s")
+    bool warm = false;    ///< statistics over warm calls only (cold starts excluded)
+    Cell cell;            ///< the configuration or group named first (sweep.range: the best; summary: its group)
+    Cell contrast;        ///< the configuration it is compared with (sweep.range: the worst)
+    std::string factor;   ///< the dimension compared, varied or confounded ("model", "temperature")
+    std::string level;    ///< the level of `factor` the fact names ("0.2"), "" when none
+    /// The bytes of `statement` that repeat the dataset's constant dimensions (" (k=v, ...)"), which
+    /// a rendering that shows them once per dataset leaves out; 0 / 0 when the statement has none.
+    std::uint32_t context_at = 0, context_size = 0;
+};
+
+/// "k=v, k=v": a cell as statements write it.
+std::string cell_text(const Cell& cell);
+
 struct Fact {
     std::string id;                    ///< stable: "<kind>/<subject>", same input => same id
-    std::string kind;                  ///< e.g. "inventory.files", "sweep.best", "cold_start"
+    FactKind kind = FactKind::summary; ///< what was computed; its report.json name is kind_name(kind)
     Severity severity = Severity::info;
     std::string subject;               ///< the group / file / table the fact is about
     std::string statement;             ///< one sentence; every number in it is one of `values`
     std::vector<FactValue> values;
     std::vector<model::Source> sources;
     std::vector<std::string> warnings; ///< statistical caveats (n too small, ...), never dropped
+    FactScope scope;                   ///< the typed parts of `statement`, for renderers
 };
 
 /// Renders a canonical value for people: time as ms below 1 s else s (4 significant digits),

@@ -27,7 +27,7 @@ std::string error_text(const std::string& reason) {
     return semi == std::string::npos ? text : text.substr(0, semi);
 }
 
-Fact file_list_fact(const std::string& kind, const std::string& id, Severity sev, const std::vector<const model::FileEntry*>& files,
+Fact file_list_fact(FactKind kind, const std::string& id, Severity sev, const std::vector<const model::FileEntry*>& files,
                     const std::string& what) {
     Fact f;
     f.kind = kind;
@@ -49,7 +49,7 @@ Fact file_list_fact(const std::string& kind, const std::string& id, Severity sev
 void add_inventory_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
     auto inv = summarize_inventory(corpus);
     Fact f;
-    f.kind = "inventory.files";
+    f.kind = FactKind::inventory_files;
     f.id = "inventory/files";
     f.subject = "folder";
     f.values = {make_count("files", static_cast<double>(inv.files)), make_count("parsed", static_cast<double>(inv.parsed)),
@@ -63,7 +63,7 @@ void add_inventory_facts(const model::Corpus& corpus, std::vector<Fact>& facts) 
     for (const auto& k : inv.by_kind) {
         if (!k.files) continue;
         Fact kf;
-        kf.kind = "inventory.kind";
+        kf.kind = FactKind::inventory_kind;
         std::string name(model::file_kind_name(k.kind));
         kf.id = "inventory/kind/" + name;
         kf.subject = name;
@@ -75,7 +75,7 @@ void add_inventory_facts(const model::Corpus& corpus, std::vector<Fact>& facts) 
         facts.push_back(std::move(kf));
     }
     Fact r;
-    r.kind = "inventory.records";
+    r.kind = FactKind::inventory_records;
     r.id = "inventory/records";
     r.subject = "folder";
     r.values = {make_count("tables", static_cast<double>(inv.tables)), make_count("rows", static_cast<double>(inv.rows)),
@@ -97,9 +97,9 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         if (e.status == model::FileStatus::failed) failed.push_back(&e);
         if (!e.duplicate_of.empty()) { dups.push_back(&e); dup_files.insert(e.path); }
     }
-    if (!skipped.empty()) facts.push_back(file_list_fact("quality.skipped_files", "quality/skipped-files", Severity::info, skipped, "files skipped"));
-    if (!failed.empty()) facts.push_back(file_list_fact("quality.failed_files", "quality/failed-files", Severity::warning, failed, "files could not be read"));
-    if (!dups.empty()) facts.push_back(file_list_fact("quality.duplicates", "quality/duplicates", Severity::notice, dups, "files are byte-identical copies, counted once"));
+    if (!skipped.empty()) facts.push_back(file_list_fact(FactKind::quality_skipped_files, "quality/skipped-files", Severity::info, skipped, "files skipped"));
+    if (!failed.empty()) facts.push_back(file_list_fact(FactKind::quality_failed_files, "quality/failed-files", Severity::warning, failed, "files could not be read"));
+    if (!dups.empty()) facts.push_back(file_list_fact(FactKind::quality_duplicates, "quality/duplicates", Severity::notice, dups, "files are byte-identical copies, counted once"));
 
     // Failed rows per table; tables where every row failed are failed runs.
     std::map<std::string, std::vector<std::string>> failed_runs;  // folder -> files
@@ -135,7 +135,7 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         }
         if (n_failed == 0) continue;
         std::string where = t.file + (t.locator.empty() ? "" : " [" + t.locator + "]");
-        f.kind = n_failed == t.rows.size() ? "quality.failed_run" : "quality.failed_rows";
+        f.kind = n_failed == t.rows.size() ? FactKind::quality_failed_run : FactKind::quality_failed_rows;
         f.severity = Severity::warning;
         f.subject = where;
         f.id = (n_failed == t.rows.size() ? "quality/failed-run/" : "quality/failed-rows/") + slug(where);
@@ -160,7 +160,7 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         if (s.failed && !dup_files.count(s.source.file)) failed_scalars[s.source.file].push_back(&s);
     for (const auto& [file, list] : failed_scalars) {
         Fact f;
-        f.kind = "quality.failed_values";
+        f.kind = FactKind::quality_failed_values;
         f.severity = Severity::warning;
         f.subject = file;
         f.id = "quality/failed-values/" + slug(file);
@@ -179,7 +179,7 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
         // A folder failed entirely only when every table in it failed; one bad file is not a failed run.
         if (files.size() != tables_with_rows[folder]) continue;
         Fact f;
-        f.kind = "quality.failed_folder";
+        f.kind = FactKind::quality_failed_folder;
         f.severity = Severity::warning;
         f.subject = folder;
         f.id = "quality/failed-folder/" + slug(folder);
@@ -198,7 +198,7 @@ void add_quality_facts(const model::Corpus& corpus, std::vector<Fact>& facts) {
     for (const auto& t : corpus.tables) {
         if (!t.rows.empty() || dup_files.count(t.file)) continue;
         Fact f;
-        f.kind = "quality.empty_table";
+        f.kind = FactKind::quality_empty_table;
         f.severity = Severity::notice;
         f.subject = t.file;
         f.id = "quality/empty/" + slug(t.file + " " + t.locator);
@@ -212,7 +212,7 @@ void add_same_data_facts(const std::vector<Frame>& frames, std::vector<Fact>& fa
     for (const auto& f : frames) {
         if (f.same_data_as.empty()) continue;
         Fact fact;
-        fact.kind = "quality.same_data";
+        fact.kind = FactKind::quality_same_data;
         fact.severity = Severity::notice;
         fact.subject = f.label;
         fact.id = "quality/same-data/" + f.id;

@@ -16,6 +16,7 @@ namespace {
 struct Group {
     std::string name;  ///< "" for the whole frame
     std::vector<std::size_t> rows;
+    Cell cell;         ///< the group's (dimension, level); empty for the whole frame
 };
 
 std::vector<Group> groups_of(const Frame& f) {
@@ -25,12 +26,13 @@ std::vector<Group> groups_of(const Frame& f) {
         std::vector<Group> out;
         for (std::size_t r = 0; r < f.rows.size(); ++r) {
             auto [it, inserted] = index.try_emplace(f.dim(f.rows[r], d), out.size());
-            if (inserted) out.push_back(Group{f.dim_names[d] + "=" + f.dim(f.rows[r], d), {}});
+            if (inserted)
+                out.push_back(Group{f.dim_names[d] + "=" + f.dim(f.rows[r], d), {}, {{f.dim_names[d], f.dim(f.rows[r], d)}}});
             out[it->second].rows.push_back(r);
         }
         return out;
     }
-    Group all{"", {}};
+    Group all{"", {}, {}};
     for (std::size_t r = 0; r < f.rows.size(); ++r) all.rows.push_back(r);
     return {all};
 }
@@ -74,12 +76,16 @@ void add_group_summary(const Frame& f, const Group& g, std::size_t m, bool warm_
     fact.sources = cache.sources;
     auto s = stats::summarize(values);
     auto q = measure.quantity;
-    fact.kind = "summary";
+    fact.kind = FactKind::summary;
     fact.subject = f.label;
     if (!g.name.empty()) fact.subject.append(" ").append(g.name);
     fact.id.append("summary/").append(f.id);
     if (!g.name.empty()) fact.id.append("/").append(slug(g.name));
     fact.id.append("/").append(slug(measure.name));
+    fact.scope.dataset = f.id;
+    fact.scope.metric = measure.name;
+    fact.scope.warm = warm_only;
+    fact.scope.cell = g.cell;
     const double ref = s.median;  // one display unit for the whole summary, chosen by the median
     auto& v = fact.values;
     v.reserve(11);
@@ -127,9 +133,11 @@ void add_weighted_rate(const Frame& f, const Group& g, std::vector<Fact>& facts)
     auto w = stats::weighted_rate(tokens, seconds);
     if (!std::isfinite(w.rate)) return;
     std::string subject = f.label + (g.name.empty() ? "" : " " + g.name);
-    fact.kind = "summary.weighted_throughput";
+    fact.kind = FactKind::summary_weighted_throughput;
     fact.subject = subject;
     fact.id = "weighted/" + f.id + (g.name.empty() ? "" : "/" + slug(g.name));
+    fact.scope.dataset = f.id;
+    fact.scope.cell = g.cell;
     fact.values = {make_value("token-weighted decode rate", w.rate, model::Quantity::throughput),
                    make_value("tokens", w.numerator_sum, model::Quantity::tokens),
                    make_value("decode time", w.denominator_sum, model::Quantity::time)};

@@ -89,6 +89,14 @@ std::vector<Config> configs_of(const Frame& f, int m, const RowConfigs& rc, Rows
     return out;
 }
 
+// A row's configuration as (setting, level) pairs: the same dimensions, in the same order, as the
+// configuration's key (describe_dims over setting_dims).
+Cell cell_of(const Frame& f, const FrameRow& row) {
+    Cell out;
+    for (int d : setting_dims(f)) out.emplace_back(f.dim_names[static_cast<std::size_t>(d)], f.dim(row, static_cast<std::size_t>(d)));
+    return out;
+}
+
 // `subject` is "<frame subject> (<file>)", the same for every fact of a frame.
 void add_range_fact(const Frame& f, const std::string& subject, const Measure& measure, const std::vector<Config>& configs,
                     bool higher_is_better, std::vector<Fact>& facts) {
@@ -99,9 +107,13 @@ void add_range_fact(const Frame& f, const std::string& subject, const Measure& m
     for (const auto& c : configs) max_n = std::max(max_n, c.values.size());
     const std::string measure_slug = slug(measure.name);
     Fact& fact = facts.emplace_back();
-    fact.kind = "sweep.range";
+    fact.kind = FactKind::sweep_range;
     fact.subject = subject;
     fact.id = "sweep-range/" + f.id + "/" + measure_slug;
+    fact.scope.dataset = f.id;
+    fact.scope.metric = measure.name;
+    fact.scope.cell = cell_of(f, f.rows[best.rows.front()]);
+    fact.scope.contrast = cell_of(f, f.rows[worst.rows.front()]);
     double spread = std::fabs(best.mean - worst.mean) / std::fabs(worst.mean) * 100.0;
     fact.values.reserve(4);
     fact.values.push_back(make_value("best " + measure.name, best.mean, measure.quantity));
@@ -120,9 +132,10 @@ void add_range_fact(const Frame& f, const std::string& subject, const Measure& m
     fact.sources.insert(fact.sources.end(), worst_sources.begin(), worst_sources.end());
 
     Fact& noise = facts.emplace_back();
-    noise.kind = "sweep.noise";
+    noise.kind = FactKind::sweep_noise;
     noise.subject = subject;
     noise.id = "sweep-noise/" + f.id + "/" + measure_slug;
+    noise.scope = facts[facts.size() - 2].scope;  // the range fact's dataset, measure, best and worst
     noise.sources = facts[facts.size() - 2].sources;  // the range fact's: best then worst
     if (max_n <= 1) {
         noise.severity = Severity::warning;
@@ -197,9 +210,12 @@ void add_effect_facts(const Frame& f, const std::string& subject, int m, const s
         if (seen < 2) continue;
         const std::string& dim_name = f.dim_names[du];
         Fact& fact = facts.emplace_back();
-        fact.kind = "sweep.effect";
+        fact.kind = FactKind::sweep_effect;
         fact.subject = subject;
         fact.id = "sweep-effect/" + f.id + "/" + measure_slug + "/" + slug(dim_name);
+        fact.scope.dataset = f.id;
+        fact.scope.metric = measure.name;
+        fact.scope.factor = dim_name;
         fact.values.reserve(seen + 1);
         std::string parts;
         double lo = INFINITY, hi = -INFINITY;

@@ -43,7 +43,7 @@ std::string throughput_sentence(const ReportInput& in) {
                " is slowest at " + bottom.median->text + " " + fact_ref(*r) + ".";
     }
     if (const auto* s = pick_best_sweep(in.analysis, true))
-        return "The fastest configuration measured is " + config_code(sweep_config(*s, "fastest")) + " in " +
+        return "The fastest configuration measured is " + config_code(s->scope.cell) + " in " +
                subject_phrase(s->subject) + " at " + s->values[0].text + " " + fact_ref(*s) + ".";
     return "";
 }
@@ -51,7 +51,7 @@ std::string throughput_sentence(const ReportInput& in) {
 std::string failure_sentence(const ReportInput& in) {
     const auto* records = analysis::find_fact(in.analysis, "inventory/records");
     const auto* failed = records ? value_labelled(*records, "failed rows") : nullptr;
-    FactList folders = facts_of_kind(in.analysis, "quality.failed_folder");
+    FactList folders = facts_of_kind(in.analysis, analysis::FactKind::quality_failed_folder);
     if (!failed) return "";
     if (failed->value == 0 && folders.empty()) return "No table row failed " + fact_ref(*records) + ".";
     std::string s = failed->text + " of " + text_of(records, "rows") + " table rows failed and are excluded from every statistic";
@@ -83,8 +83,8 @@ std::string cold_sentence(const ReportInput& in) {
 
 std::string contradiction_sentence(const ReportInput& in) {
     std::vector<std::string> cases;
-    for (std::string_view prefix : {"claim", "derived"})
-        if (const auto* f = biggest_contradiction(contradictions_of(in.analysis, prefix)))
+    for (auto family : {analysis::FactFamily::claim, analysis::FactFamily::derived})
+        if (const auto* f = biggest_contradiction(contradictions_of(in.analysis, family)))
             cases.push_back(contradiction_summary(in, *f) + " " + fact_ref(*f));
     if (cases.empty()) return "";
     std::string s = "Prose and digests in the folder disagree with the raw data (raw data wins): ";
@@ -108,13 +108,13 @@ std::string distrust_sentence(const ReportInput& in) {
 // The sweep with the largest spread between its fastest and slowest configuration, throughput
 // sweeps first (as every other pick of the narrator).
 std::string effect_sentence(const ReportInput& in) {
-    FactList sweeps = facts_of_kind(in.analysis, "sweep.range"), throughput;
+    FactList sweeps = facts_of_kind(in.analysis, analysis::FactKind::sweep_range), throughput;
     std::copy_if(sweeps.begin(), sweeps.end(), std::back_inserter(throughput), [](const auto* f) { return is_throughput_fact(*f); });
     const auto* best = max_by_value(throughput.empty() ? sweeps : throughput, "spread");
     if (!best || best->values.size() < 2) return "";
     return "The largest setting effect measured: in " + subject_phrase(best->subject) + ", " +
-           config_code(sweep_config(*best, "fastest")) + " gives " + best->values[0].text + " and " +
-           config_code(sweep_config(*best, "slowest")) + " " + best->values[1].text + " (" + text_of(best, "spread") +
+           config_code(best->scope.cell) + " gives " + best->values[0].text + " and " +
+           config_code(best->scope.contrast) + " " + best->values[1].text + " (" + text_of(best, "spread") +
            " apart) " + fact_ref(*best) + ".";
 }
 
@@ -141,7 +141,7 @@ std::string render_executive_summary(const ReportInput& in) {
         {100, folder_sentence(in)},
         {90, contradiction_sentence(in)},
         {88, distrust_sentence(in)},
-        {failed_share > 0 || !facts_of_kind(in.analysis, "quality.failed_folder").empty() ? 70 + 25 * failed_share : 10,
+        {failed_share > 0 || !facts_of_kind(in.analysis, analysis::FactKind::quality_failed_folder).empty() ? 70 + 25 * failed_share : 10,
          failure_sentence(in)},
         {80, throughput_sentence(in)},
         {75, cold_sentence(in)},

@@ -1,7 +1,8 @@
 #pragma once
-// The offline narrator: the report's prose sections, templated from facts. Every sentence names
-// the facts it rests on; every number is a FactValue's `number` or `text`, so untraceable_numbers()
-// finds nothing. An LLM narrator (later) must pass the same check. Internal to src/report; pure.
+// The offline narrator's sections (OfflineNarrator, narrator.hpp): the report's prose, templated
+// from facts. Every sentence names the facts it rests on; every number is a FactValue's `number` or
+// `text`, so untraceable_numbers() finds nothing. An LLM narrator (later) must pass the same check.
+// Internal to src/report; pure.
 #include <string>
 
 #include "report/report_facts.hpp"

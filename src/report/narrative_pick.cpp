@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <tuple>
 
 #include "report/report_bounds.hpp"
@@ -11,10 +12,14 @@ namespace report {
 
 namespace {
 
-/// One row of the key-findings policy: which facts, how many at most, warnings only or not.
+using analysis::FactFamily;
+using analysis::FactKind;
+
+/// One row of the key-findings policy: which facts (one kind, or every kind of a family), how
+/// many at most, warnings only or not.
 struct FindingRule {
-    std::string_view kind;       ///< exact kind, or a prefix when `prefix`
-    bool prefix;
+    std::optional<FactKind> kind;
+    std::optional<FactFamily> family;
     std::size_t cap;
     bool warnings_only;
 };
@@ -22,15 +27,15 @@ struct FindingRule {
 // The order a reader needs: what is fastest, what the folder's own prose gets wrong, what the
 // sweeps and comparisons show, what confounds them, and which runs are missing.
 constexpr FindingRule kFindingRules[] = {
-    {"ranking.throughput", false, 1, false}, {"claim", true, 5, true},
-    {"derived", true, 4, true},              {"sweep.range", false, 4, false},
-    {"sweep.noise", false, 2, true},         {"cold_start.confounded", false, 3, false},
-    {"cold_start", false, 2, false},         {"comparison", false, 4, false},
-    {"quality.failed_folder", false, 3, false}, {"quality.failed_values", false, 1, false},
+    {FactKind::ranking_throughput, {}, 1, false},     {{}, FactFamily::claim, 5, true},
+    {{}, FactFamily::derived, 4, true},               {FactKind::sweep_range, {}, 4, false},
+    {FactKind::sweep_noise, {}, 2, true},             {FactKind::cold_start_confounded, {}, 3, false},
+    {FactKind::cold_start, {}, 2, false},             {FactKind::comparison, {}, 4, false},
+    {FactKind::quality_failed_folder, {}, 3, false},  {FactKind::quality_failed_values, {}, 1, false},
 };
 
 FactList rule_facts(const analysis::Analysis& a, const FindingRule& rule) {
-    FactList out = rule.prefix ? facts_with_kind_prefix(a, rule.kind) : facts_of_kind(a, rule.kind);
+    FactList out = rule.family ? facts_of_family(a, *rule.family) : facts_of_kind(a, *rule.kind);
     if (rule.warnings_only)
         std::erase_if(out, [](const analysis::Fact* f) { return f->severity != analysis::Severity::warning; });
     auto by_value = [](std::string_view label) {
@@ -40,12 +45,12 @@ FactList rule_facts(const analysis::Analysis& a, const FindingRule& rule) {
             return (vx ? vx->value : -INFINITY) > (vy ? vy->value : -INFINITY);
         };
     };
-    if (rule.kind == "cold_start") std::stable_sort(out.begin(), out.end(), by_value("cold calls"));
-    if (rule.prefix)
+    if (rule.kind == FactKind::cold_start) std::stable_sort(out.begin(), out.end(), by_value("cold calls"));
+    if (rule.family)
         std::stable_sort(out.begin(), out.end(), [](const analysis::Fact* x, const analysis::Fact* y) {
             return contradiction_rank(*x) > contradiction_rank(*y);
         });
-    if (rule.kind == "sweep.range")  // throughput sweeps first
+    if (rule.kind == FactKind::sweep_range)  // throughput sweeps first
         std::stable_partition(out.begin(), out.end(), [](const analysis::Fact* f) { return is_throughput_fact(*f); });
     if (out.size() > rule.cap) out.resize(rule.cap);
     return out;
@@ -66,14 +71,14 @@ std::string frame_part(const std::string& id) {
 }
 
 const analysis::Fact* pick_ranking(const analysis::Analysis& a) {
-    for (const auto* f : facts_of_kind(a, "ranking.throughput"))
+    for (const auto* f : facts_of_kind(a, analysis::FactKind::ranking_throughput))
         if (ranking_entries(*f).size() >= 2) return f;
     return nullptr;
 }
 
 const analysis::Fact* pick_best_sweep(const analysis::Analysis& a, bool throughput) {
     const analysis::Fact* best = nullptr;
-    for (const auto* f : facts_of_kind(a, "sweep.range")) {
+    for (const auto* f : facts_of_kind(a, analysis::FactKind::sweep_range)) {
         if (is_throughput_fact(*f) != throughput || f->values.empty() || !std::isfinite(f->values[0].value)) continue;
         if (f->values[0].quantity != model::Quantity::throughput && f->values[0].quantity != model::Quantity::time) continue;
         double v = f->values[0].value;
@@ -90,13 +95,13 @@ const analysis::Fact* pick_cold_start(const analysis::Analysis& a) {
         const auto* t = value_labelled(*f, "max cold TTFT");
         return std::pair{n ? n->value : 0.0, t && std::isfinite(t->value) ? t->value : 0.0};
     };
-    for (const auto* f : facts_of_kind(a, "cold_start"))
+    for (const auto* f : facts_of_kind(a, analysis::FactKind::cold_start))
         if (!best || key(f) > key(best)) best = f;
     return best;
 }
 
 const analysis::Fact* pick_confounded(const analysis::Analysis& a, const analysis::Fact* cold) {
-    auto all = facts_of_kind(a, "cold_start.confounded");
+    auto all = facts_of_kind(a, analysis::FactKind::cold_start_confounded);
     if (all.empty()) return nullptr;
     if (cold)
         for (const auto* f : all)
@@ -105,18 +110,14 @@ const analysis::Fact* pick_confounded(const analysis::Analysis& a, const analysi
 }
 
 std::string confounded_level(const analysis::Fact& f) {
-    const std::string& s = f.statement;
-    auto from = s.find(" fall on ");
-    if (from == std::string::npos) return "";
-    from += 9;
-    auto to = std::min(s.find(" (the first value", from), s.find(", so its higher TTFT", from));
-    return to == std::string::npos ? "" : s.substr(from, to - from);
+    return f.scope.level.empty() ? "" : f.scope.factor + "=" + f.scope.level;
 }
 
 FactList contradictions(const analysis::Analysis& a) {
     FactList out;
     for (const auto& f : a.facts)
-        if ((util::starts_with(f.kind, "claim") || util::starts_with(f.kind, "derived")) && f.severity == analysis::Severity::warning)
+        if ((analysis::kind_family(f.kind) == FactFamily::claim || analysis::kind_family(f.kind) == FactFamily::derived) &&
+            f.severity == analysis::Severity::warning)
             out.push_back(&f);
     return out;
 }
@@ -158,10 +159,10 @@ std::string contradiction_summary(const ReportInput& in, const analysis::Fact& f
     return clip(in.decorate.statement(f, head));
 }
 
-FactList contradictions_of(const analysis::Analysis& a, std::string_view prefix) {
+FactList contradictions_of(const analysis::Analysis& a, analysis::FactFamily family) {
     FactList out;
     for (const auto* f : contradictions(a))
-        if (util::starts_with(f->kind, prefix)) out.push_back(f);
+        if (analysis::kind_family(f->kind) == family) out.push_back(f);
     return out;
 }
 
@@ -172,7 +173,7 @@ const analysis::Fact* range_of_noise(const analysis::Analysis& a, const analysis
 
 const analysis::Fact* pick_single_run_noise(const analysis::Analysis& a) {
     const analysis::Fact* first = nullptr;
-    for (const auto* f : facts_of_kind(a, "sweep.noise")) {
+    for (const auto* f : facts_of_kind(a, analysis::FactKind::sweep_noise)) {
         if (f->severity != analysis::Severity::warning || !value_labelled(*f, "spread")) continue;
         const auto* range = range_of_noise(a, *f);
         if (range && is_throughput_fact(*range)) return f;

@@ -20,7 +20,7 @@ const analysis::Fact* pick_best_sweep(const analysis::Analysis& analysis, bool t
 const analysis::Fact* pick_cold_start(const analysis::Analysis& analysis);
 /// A cold_start.confounded fact, preferring one on the same frame as `cold` (may be null).
 const analysis::Fact* pick_confounded(const analysis::Analysis& analysis, const analysis::Fact* cold);
-/// The `name=value` level a confounded statement names ("temperature=0.2"), or "".
+/// The `name=value` level a confounded fact names ("temperature=0.2"), from its scope, or "".
 std::string confounded_level(const analysis::Fact& confounded);
 /// Claim and derived-check facts of warning severity: prose or digests the raw data contradicts.
 FactList contradictions(const analysis::Analysis& analysis);
@@ -31,8 +31,8 @@ std::tuple<double, double, double> contradiction_rank(const analysis::Fact& cont
 const analysis::Fact* biggest_contradiction(const FactList& contradictions);
 /// |ln(claimed / closest raw statistic)| of a claim fact; 0 when either value is missing.
 double claim_gap(const analysis::Fact& claim);
-/// Contradictions whose kind starts with `prefix` ("claim", "derived").
-FactList contradictions_of(const analysis::Analysis& analysis, std::string_view prefix);
+/// Contradictions of one family (FactFamily::claim or FactFamily::derived).
+FactList contradictions_of(const analysis::Analysis& analysis, analysis::FactFamily family);
 /// One short clause for a contradiction: "`file:26` claims 0.165 s, but the closest raw
 /// statistic is 136.1 ms", or a digest statement cut before its example.
 std::string contradiction_summary(const ReportInput& in, const analysis::Fact& contradiction);

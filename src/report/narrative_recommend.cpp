@@ -21,15 +21,15 @@ struct Recommendation {
 using Candidate = std::optional<Recommendation> (*)(const ReportInput&);
 
 const analysis::Fact* sweep_of(const analysis::Analysis& a, const std::string& subject_prefix) {
-    for (const auto* f : facts_of_kind(a, "sweep.range"))
+    for (const auto* f : facts_of_kind(a, analysis::FactKind::sweep_range))
         if (is_throughput_fact(*f) && f->subject.rfind(subject_prefix + " (", 0) == 0) return f;
     return nullptr;
 }
 
 std::string sweep_clause(const ReportInput& in, const analysis::Fact& s, FactList& evidence) {
     evidence.push_back(&s);
-    std::string out = " Within its sweep " + config_code(sweep_config(s, "fastest")) + " was fastest at " + s.values[0].text +
-                      " and " + config_code(sweep_config(s, "slowest")) + " slowest at " + text_of(&s, s.values[1].label) +
+    std::string out = " Within its sweep " + config_code(s.scope.cell) + " was fastest at " + s.values[0].text +
+                      " and " + config_code(s.scope.contrast) + " slowest at " + text_of(&s, s.values[1].label) +
                       " (" + text_of(&s, "spread") + " apart over " + text_of(&s, "configurations") + " configurations)";
     const auto* noise = analysis::find_fact(in.analysis, "sweep-noise" + s.id.substr(s.id.find('/')));
     if (noise && noise->severity == analysis::Severity::warning) {
@@ -89,7 +89,7 @@ std::optional<Recommendation> data_quality(const ReportInput& in) {
     const auto* records = analysis::find_fact(in.analysis, "inventory/records");
     const auto* failed = records ? value_labelled(*records, "failed rows") : nullptr;
     const auto* failed_values = records ? value_labelled(*records, "failed JSON values") : nullptr;
-    FactList folders = facts_of_kind(in.analysis, "quality.failed_folder");
+    FactList folders = facts_of_kind(in.analysis, analysis::FactKind::quality_failed_folder);
     FactList contra = contradictions(in.analysis);
     bool any_failed = (failed && failed->value > 0) || (failed_values && failed_values->value > 0);
     if (!any_failed && folders.empty() && contra.empty()) return std::nullopt;
@@ -127,7 +127,7 @@ std::optional<Recommendation> repeat_runs(const ReportInput& in) {
 }
 
 std::optional<Recommendation> fastest_latency(const ReportInput& in) {
-    for (const auto* f : facts_of_kind(in.analysis, "comparison")) {
+    for (const auto* f : facts_of_kind(in.analysis, analysis::FactKind::comparison)) {
         if (f->values.empty() || f->values[0].quantity != model::Quantity::time) continue;
         return Recommendation{"Use the lowest-latency level for latency-bound work.", clip(shown_statement(in, *f)), {f}};
     }

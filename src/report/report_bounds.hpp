@@ -29,6 +29,7 @@ struct ReportLimits {
     std::size_t effects_per_metric = 3;     ///< factor effects (significant, then largest spread)
     std::size_t interactions_per_metric = 1;
     std::size_t levels_per_factor = 4;      ///< levels listed in the factor table
+    std::size_t brief_facts = 40;           ///< facts a narrator is told about (narrator.hpp)
 };
 inline constexpr ReportLimits kLimits{};
 

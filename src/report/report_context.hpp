@@ -15,6 +15,8 @@ namespace report {
 
 inline constexpr int kReportSchemaVersion = 1;
 
+class Narrator;  // narrator.hpp: who writes the prose sections
+
 /// Everything a report shows that does not come from the data, isolated for determinism.
 struct ReportContext {
     std::string title = "Technical Report: Chimera Insight Analysis";
@@ -42,6 +44,10 @@ struct ReportContext {
 /// An analysis without facts still renders every section (with "no data" sentences).
 std::string render_report_markdown(const analysis::Analysis& analysis, const model::Corpus& corpus,
                                    const ReportContext& context);
+/// The same with the prose sections written by `narrator` (narrator.hpp); the overload above uses
+/// the offline narrator.
+std::string render_report_markdown(const analysis::Analysis& analysis, const model::Corpus& corpus,
+                                   const ReportContext& context, const Narrator& narrator);
 
 /// report.json, schema "chimera-insight/report" version kReportSchemaVersion: tool, context,
 /// timings, inventory, every fact with values and sources, every frame. Keys in a fixed order;

@@ -141,7 +141,7 @@ Decorator::Decorator(const analysis::Analysis& analysis, const model::Corpus& co
         }
     }
     for (const auto& fact : analysis.facts) {
-        if (fact.kind != "ranking.throughput") continue;
+        if (fact.kind != analysis::FactKind::ranking_throughput) continue;
         for (const auto& v : fact.values)
             for (std::string_view suffix : {" median tokens/s", " successful calls", " token-weighted tokens/s"})
                 if (util::ends_with(v.label, suffix)) add(v.label.substr(0, v.label.size() - suffix.size()));

@@ -6,17 +6,17 @@
 
 namespace report {
 
-FactList facts_of_kind(const analysis::Analysis& analysis, std::string_view kind) {
+FactList facts_of_kind(const analysis::Analysis& analysis, analysis::FactKind kind) {
     FactList out;
     for (const auto& f : analysis.facts)
         if (f.kind == kind) out.push_back(&f);
     return out;
 }
 
-FactList facts_with_kind_prefix(const analysis::Analysis& analysis, std::string_view prefix) {
+FactList facts_of_family(const analysis::Analysis& analysis, analysis::FactFamily family) {
     FactList out;
     for (const auto& f : analysis.facts)
-        if (util::starts_with(f.kind, prefix)) out.push_back(&f);
+        if (analysis::kind_family(f.kind) == family) out.push_back(&f);
     return out;
 }
 
@@ -87,24 +87,14 @@ FrameIndex index_frames(const analysis::Analysis& analysis) {
     return index;
 }
 
-std::string compact_statement(const FrameIndex& index, const analysis::Fact& fact) {
-    if (fact.kind != "comparison") return fact.statement;
-    auto slash = fact.id.find('/');
-    auto end = fact.id.find('/', slash + 1);
-    auto it = index.frames.find(fact.id.substr(slash + 1, end == std::string::npos ? std::string::npos : end - slash - 1));
-    if (it != index.frames.end()) {
-        const auto& f = *it->second;
-        if (f.context.empty()) return fact.statement;
-        std::string ctx;
-        for (const auto& [k, v] : f.context) ctx += (ctx.empty() ? "" : ", ") + k + "=" + v;
-        auto pos = fact.statement.find(" (" + ctx + ")");
-        if (pos != std::string::npos) return fact.statement.substr(0, pos) + fact.statement.substr(pos + ctx.size() + 3);
-    }
-    return fact.statement;
+std::string compact_statement(const analysis::Fact& fact) {
+    const auto& scope = fact.scope;
+    if (scope.context_size == 0 || std::size_t{scope.context_at} + scope.context_size > fact.statement.size()) return fact.statement;
+    return fact.statement.substr(0, scope.context_at) + fact.statement.substr(scope.context_at + scope.context_size);
 }
 
 std::string shown_statement(const ReportInput& in, const analysis::Fact& fact) {
-    return in.decorate.statement(fact, compact_statement(in.index, fact));
+    return in.decorate.statement(fact, compact_statement(fact));
 }
 
 std::vector<RankEntry> ranking_entries(const analysis::Fact& ranking) {
@@ -125,21 +115,9 @@ std::vector<RankEntry> ranking_entries(const analysis::Fact& ranking) {
     return out;
 }
 
-std::string sweep_config(const analysis::Fact& range, std::string_view which) {
-    std::string key = std::string(which) + " ";
-    auto from = range.statement.find(key);
-    if (from == std::string::npos) return "";
-    from += key.size();
-    auto to = range.statement.find(" at ", from);
-    return to == std::string::npos ? "" : range.statement.substr(from, to - from);
-}
-
-std::string config_code(std::string_view config) {
+std::string config_code(const analysis::Cell& config) {
     std::string out;
-    for (auto part : util::split(config, ',')) {
-        auto t = util::trim(part);
-        if (!t.empty()) out += (out.empty() ? "" : ", ") + code(t);
-    }
+    for (const auto& [dimension, level] : config) out += (out.empty() ? "" : ", ") + code(dimension + "=" + level);
     return out;
 }
 

@@ -34,10 +34,10 @@ struct ReportInput {
 
 using FactList = std::vector<const analysis::Fact*>;
 
-/// Facts whose kind equals `kind`, in analysis order.
-FactList facts_of_kind(const analysis::Analysis& analysis, std::string_view kind);
-/// Facts whose kind starts with `prefix` ("claim." matches every claim kind).
-FactList facts_with_kind_prefix(const analysis::Analysis& analysis, std::string_view prefix);
+/// Facts of this kind, in analysis order.
+FactList facts_of_kind(const analysis::Analysis& analysis, analysis::FactKind kind);
+/// Facts of every kind of this family (FactFamily::claim: every claim kind), in analysis order.
+FactList facts_of_family(const analysis::Analysis& analysis, analysis::FactFamily family);
 
 /// The value with exactly this label, or nullptr.
 const analysis::FactValue* value_labelled(const analysis::Fact& fact, std::string_view label);
@@ -59,8 +59,9 @@ std::string sources_text(const std::vector<model::Source>& sources, std::size_t 
 bool fact_on_frame(const analysis::Fact& fact, std::string_view frame_id);
 
 /// The fact's statement without repeated frame context: comparison statements list every constant
-/// dimension of their frame in parentheses, which section 3 already shows once per frame.
-std::string compact_statement(const FrameIndex& index, const analysis::Fact& fact);
+/// dimension of their frame in parentheses (FactScope::context_at / context_size), which section 3
+/// already shows once per frame.
+std::string compact_statement(const analysis::Fact& fact);
 /// compact_statement(), decorated.
 std::string shown_statement(const ReportInput& in, const analysis::Fact& fact);
 
@@ -73,10 +74,9 @@ struct RankEntry {
 };
 std::vector<RankEntry> ranking_entries(const analysis::Fact& ranking);
 
-/// The configuration a sweep.range statement names after "fastest " / "slowest " ("" if absent).
-std::string sweep_config(const analysis::Fact& range, std::string_view which);
-/// "num_gpu=40, num_ctx=1024" as "`num_gpu=40`, `num_ctx=1024`".
-std::string config_code(std::string_view config);
+/// A configuration as code spans: {{"num_gpu", "40"}, {"num_ctx", "1024"}} as
+/// "`num_gpu=40`, `num_ctx=1024`" (sweep.range: FactScope::cell is the fastest, contrast the slowest).
+std::string config_code(const analysis::Cell& config);
 
 /// True when the fact's first value is a throughput (tok/s) rather than a time.
 bool is_throughput_fact(const analysis::Fact& fact);

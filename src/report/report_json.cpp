@@ -29,7 +29,7 @@ std::string fact_json(const analysis::Fact& f) {
     out.reserve(512 + f.statement.size() + 96 * f.values.size() + 48 * f.sources.size());
     JsonWriter w(out);
     w.begin_object();
-    w.key("id").value(f.id).key("kind").value(f.kind).key("severity").value(analysis::severity_name(f.severity));
+    w.key("id").value(f.id).key("kind").value(analysis::kind_name(f.kind)).key("severity").value(analysis::severity_name(f.severity));
     w.key("subject").value(f.subject).key("statement").value(f.statement);
     w.key("values").begin_array();
     for (const auto& v : f.values)

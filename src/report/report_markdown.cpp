@@ -1,11 +1,12 @@
 // report.md: the document frame (header, section order, workflow summary, appendix) and the data
-// ingestion section. The prose sections live in narrative*.cpp, the tables in report_*.cpp.
+// ingestion section. The prose sections come from a Narrator (narrator.hpp; the offline one lives in
+// narrative*.cpp), the tables from report_*.cpp.
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 
 #include "analysis/inventory.hpp"
-#include "report/narrative.hpp"
+#include "report/narrator.hpp"
 #include "report/report_bounds.hpp"
 #include "report/report_context.hpp"
 #include "report/report_sections.hpp"
@@ -75,7 +76,7 @@ std::string render_ingestion(const ReportInput& in) {
     auto inv = analysis::summarize_inventory(in.corpus);
     TextTable kinds{{"kind", "files", "parsed", "latest modified", "latest file", "fact"},
                     {Align::left, Align::right, Align::right}, {}, {}};
-    for (const auto* f : facts_of_kind(in.analysis, "inventory.kind")) {
+    for (const auto* f : facts_of_kind(in.analysis, analysis::FactKind::inventory_kind)) {
         const auto* n = value_labelled(*f, f->subject + " files");
         const auto* parsed = value_labelled(*f, f->subject + " parsed");
         std::string when, path;
@@ -126,7 +127,7 @@ std::string render_appendix(const ReportInput& in) {
         std::string& part = halves[from == 0 ? 0 : 1];
         for (std::size_t i = from; i < to; ++i) {
             const auto& f = facts[i];
-            part += "- " + code(f.id) + " (" + f.kind + ", " + std::string(analysis::severity_name(f.severity)) +
+            part += "- " + code(f.id) + " (" + std::string(analysis::kind_name(f.kind)) + ", " + std::string(analysis::severity_name(f.severity)) +
                     "): " + in.decorate.statement(f) + "\n";
             if (!f.sources.empty()) part += "  - sources: " + sources_text(f.sources) + "\n";
             for (const auto& w : f.warnings) part += "  - note: " + w + "\n";
@@ -140,17 +141,23 @@ std::string render_appendix(const ReportInput& in) {
 
 std::string render_report_markdown(const analysis::Analysis& analysis, const model::Corpus& corpus,
                                    const ReportContext& context) {
+    return render_report_markdown(analysis, corpus, context, offline_narrator());
+}
+
+std::string render_report_markdown(const analysis::Analysis& analysis, const model::Corpus& corpus,
+                                   const ReportContext& context, const Narrator& narrator) {
     Decorator decorate(analysis, corpus);
     const FrameIndex index = index_frames(analysis);
     ReportInput in{analysis, corpus, context, decorate, index};
+    const Narrative prose = narrator.narrate(make_brief(analysis, kLimits.brief_facts), in);
     std::string out = header(context);
-    out += render_executive_summary(in);
+    out += prose.executive_summary;
     out += render_ingestion(in);
     out += render_performance(in);
-    out += render_key_findings(in);
-    out += render_recommendations(in);
+    out += prose.key_findings;
+    out += prose.recommendations;
     out += render_data_quality(in);
-    out += render_conclusion(in);
+    out += prose.conclusion;
     out += render_workflow(in);
     out = fit_markdown(std::move(out));  // the final guard; by design it never has to cut
     if (context.appendix) out += render_appendix(in);

@@ -120,7 +120,7 @@ TEST(ReportMarkdown, AppendixListsEveryFactWithItsWarnings) {
     context.appendix = true;  // analyze --appendix
     auto md = render_report_markdown(a, small_corpus(), context);
     std::string appendix = section(md, "## Appendix: Facts");
-    for (const auto& f : a.facts) EXPECT_NE(appendix.find("- `" + f.id + "` (" + f.kind), std::string::npos) << f.id;
+    for (const auto& f : a.facts) EXPECT_NE(appendix.find("- `" + f.id + "` (" + std::string(analysis::kind_name(f.kind))), std::string::npos) << f.id;
     EXPECT_NE(appendix.find("  - note: need ≥ 6 samples for a 95 % CI"), std::string::npos);
     EXPECT_NE(appendix.find("  - sources: `runs/a/prompt_runs.csv:2`"), std::string::npos);
 }

@@ -17,14 +17,18 @@ constexpr std::size_t kContextShown = 6;
 
 /// What makes a frame worth reading first, by the kinds of its facts (docs/report-schema.md).
 struct Signal {
-    std::string_view kind_prefix;
+    analysis::FactFamily family;
     std::string_view shown;  ///< as the overview table names it
 };
-constexpr Signal kSignals[] = {{"sweep", "sweep"}, {"comparison", "comparison"}, {"cold_start", "cold starts"}};
+constexpr Signal kSignals[] = {{analysis::FactFamily::sweep, "sweep"},
+                               {analysis::FactFamily::comparison, "comparison"},
+                               {analysis::FactFamily::cold_start, "cold starts"}};
 
 // Statement kinds shown under a frame's table, in this order; other kinds follow.
-constexpr std::string_view kFrameKinds[] = {"summary.weighted_throughput", "comparison", "sweep.range", "sweep.noise",
-                                            "sweep.effect", "cold_start", "cold_start.confounded"};
+constexpr analysis::FactKind kFrameKinds[] = {
+    analysis::FactKind::summary_weighted_throughput, analysis::FactKind::comparison, analysis::FactKind::sweep_range,
+    analysis::FactKind::sweep_noise, analysis::FactKind::sweep_effect, analysis::FactKind::cold_start,
+    analysis::FactKind::cold_start_confounded};
 
 struct SummaryRow {
     const analysis::Fact* fact = nullptr;
@@ -32,22 +36,10 @@ struct SummaryRow {
     std::string group;    ///< "model=gemma3:latest" or ""
 };
 
-// The measure a summary statement describes: "<subject>, [warm ]<measure>: n=...".
-SummaryRow summary_row(const analysis::Frame& f, const analysis::Fact& fact) {
-    SummaryRow row{&fact, "", ""};
-    if (fact.subject.size() > f.label.size() + 1) row.group = fact.subject.substr(f.label.size() + 1);
-    std::size_t best = 0;
-    for (const auto& m : f.measures) {
-        for (bool warm : {false, true}) {
-            std::string needle = std::string(", ") + (warm ? "warm " : "") + m.name + ": n=";
-            if (m.name.size() > best && fact.statement.find(needle) != std::string::npos) {
-                best = m.name.size();
-                row.measure = m.name + (warm ? " (warm)" : "");
-            }
-        }
-    }
-    if (row.measure.empty()) row.measure = fact.id.substr(fact.id.rfind('/') + 1);
-    return row;
+// The measure and group of a summary, from its scope.
+SummaryRow summary_row(const analysis::Fact& fact) {
+    const auto& scope = fact.scope;
+    return SummaryRow{&fact, scope.metric + (scope.warm ? " (warm)" : ""), analysis::cell_text(scope.cell)};
 }
 
 std::string cell(const analysis::FactValue* v, const std::string& unit) {
@@ -73,9 +65,9 @@ void add_notes(TextTable& t, const std::vector<SummaryRow>& rows) {
     }
 }
 
-std::string summary_table(const analysis::Frame& f, const std::vector<const analysis::Fact*>& facts) {
+std::string summary_table(const std::vector<const analysis::Fact*>& facts) {
     std::vector<SummaryRow> rows;
-    for (const auto* fact : facts) rows.push_back(summary_row(f, *fact));
+    for (const auto* fact : facts) rows.push_back(summary_row(*fact));
     TextTable t{{"measure", "group", "unit", "n", "mean", "sd", "median", "p95", "min", "max"},
                 {Align::left, Align::left, Align::left, Align::right, Align::right, Align::right, Align::right,
                  Align::right, Align::right, Align::right},
@@ -131,9 +123,9 @@ struct RankedFrame {
 RankedFrame ranked_frame(const ReportInput& in, const analysis::Frame& f) {
     RankedFrame r{&f, {}, {}, {}, f.rows.size()};
     if (auto it = in.index.facts.find(f.id); it != in.index.facts.end())
-        for (const auto* fact : it->second) (fact->kind == "summary" ? r.summaries : r.others).push_back(fact);
+        for (const auto* fact : it->second) (fact->kind == analysis::FactKind::summary ? r.summaries : r.others).push_back(fact);
     for (const auto& signal : kSignals)
-        if (std::any_of(r.others.begin(), r.others.end(), [&](const auto* x) { return x->kind.starts_with(signal.kind_prefix); }))
+        if (std::any_of(r.others.begin(), r.others.end(), [&](const auto* x) { return analysis::kind_family(x->kind) == signal.family; }))
             r.shows.emplace_back(signal.shown);
     if (std::any_of(f.rows.begin(), f.rows.end(), [](const auto& row) { return row.failed; })) r.shows.emplace_back("failed rows");
     return r;
@@ -178,7 +170,7 @@ std::string overview_table(const std::vector<RankedFrame>& frames, std::size_t s
             t.rows.push_back({code(r.frame->label), shows, "", "", "", "", fact_ref(*r.others.front())});
             continue;
         }
-        auto row = summary_row(*r.frame, *h);
+        auto row = summary_row(*h);
         std::string measure = code(row.measure) + (row.group.empty() ? "" : " " + code(row.group));
         auto text = [&](const char* label) {
             const auto* v = value_labelled(*h, label);
@@ -199,7 +191,7 @@ std::string frame_section(const ReportInput& in, const RankedFrame& r) {
         out += "Constant over this table: " + join_words(pairs) +
                (f.context.size() > kContextShown ? " (the rest in `report.json`)" : "") + ".\n\n";
     }
-    if (!r.summaries.empty()) out += summary_table(f, r.summaries) + "\n";
+    if (!r.summaries.empty()) out += summary_table(r.summaries) + "\n";
     if (!r.others.empty()) out += frame_bullets(in, r.others) + "\n";
     return out;
 }
@@ -215,7 +207,7 @@ std::string render_performance(const ReportInput& in) {
            "standard deviation. TTFT statistics exclude cold starts and model reloads (marked `(warm)`). Aggregate "
            "tables and tables inside Markdown documents are not summarised here: they are claims, checked against "
            "the raw data under Data Quality.\n\n";
-    for (const auto* r : facts_of_kind(in.analysis, "ranking.throughput"))
+    for (const auto* r : facts_of_kind(in.analysis, analysis::FactKind::ranking_throughput))
         out += "**Folder-wide ranking.** " + clip(in.decorate.statement(*r), kLimits.long_statement_chars) + " " +
                fact_ref(*r) + "\n\n";
     auto frames = ranked_frames(in);

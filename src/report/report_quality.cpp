@@ -13,10 +13,12 @@ namespace report {
 
 namespace {
 
+using analysis::FactKind;
+
 /// A kind of problem: the fact kinds it gathers, how its worst facts are found, its wording.
 struct ProblemKind {
     std::string_view title;
-    std::vector<std::string_view> kinds;  ///< exact fact kinds
+    std::vector<FactKind> kinds;          ///< the fact kinds it gathers
     std::string_view rank_label;          ///< value ordering each kind's facts, largest first ("" = analysis order)
     std::string_view if_empty;
 };
@@ -24,19 +26,20 @@ struct ProblemKind {
 // The shown kinds, in reading order. Claim kinds are split by severity in claim_kinds() below.
 const std::vector<ProblemKind>& problem_kinds() {
     static const std::vector<ProblemKind> kinds = {
-        {"Skipped, unreadable and duplicate files", {"quality.skipped_files", "quality.failed_files", "quality.duplicates", "quality.same_data"},
+        {"Skipped, unreadable and duplicate files",
+         {FactKind::quality_skipped_files, FactKind::quality_failed_files, FactKind::quality_duplicates, FactKind::quality_same_data},
          "", "No file was skipped, unreadable or duplicated."},
-        {"Failed runs and folders", {"quality.failed_folder", "quality.failed_run"}, "failed rows", "No run failed entirely."},
-        {"Failed rows", {"quality.failed_rows"}, "failed rows", "No partially failed table."},
-        {"Failed JSON values", {"quality.failed_values"}, "failed values", "None."},
-        {"Empty tables", {"quality.empty_table"}, "", "None."},
-        {"Cold starts excluded from TTFT statistics", {"cold_start", "cold_start.confounded"}, "cold calls",
+        {"Failed runs and folders", {FactKind::quality_failed_folder, FactKind::quality_failed_run}, "failed rows", "No run failed entirely."},
+        {"Failed rows", {FactKind::quality_failed_rows}, "failed rows", "No partially failed table."},
+        {"Failed JSON values", {FactKind::quality_failed_values}, "failed values", "None."},
+        {"Empty tables", {FactKind::quality_empty_table}, "", "None."},
+        {"Cold starts excluded from TTFT statistics", {FactKind::cold_start, FactKind::cold_start_confounded}, "cold calls",
          "No cold start or model reload was detected."},
     };
     return kinds;
 }
 
-bool shown_kind(std::string_view kind) {
+bool shown_kind(FactKind kind) {
     for (const auto& p : problem_kinds())
         if (std::find(p.kinds.begin(), p.kinds.end(), kind) != p.kinds.end()) return true;
     return false;
@@ -100,8 +103,9 @@ struct ClaimKinds {
 ClaimKinds claim_kinds(const analysis::Analysis& a) {
     ClaimKinds out;
     for (const auto& f : a.facts) {
-        if (!f.kind.starts_with("claim") && !f.kind.starts_with("derived")) continue;
-        bool unchecked = f.kind.find("unmatched") != std::string::npos || f.kind.find("unverif") != std::string::npos;
+        auto family = analysis::kind_family(f.kind);
+        if (family != analysis::FactFamily::claim && family != analysis::FactFamily::derived) continue;
+        bool unchecked = f.kind == FactKind::derived_unmatched || f.kind == FactKind::claim_unverifiable;
         if (f.severity == analysis::Severity::warning) out.contradicted.push_back(&f);
         else if (f.severity == analysis::Severity::notice || unchecked) out.unchecked.push_back(&f);
         else out.agreements = true;
@@ -159,10 +163,10 @@ std::string render_data_quality(const ReportInput& in) {
     out += counts_table(in, groups, claims);
     const auto& kinds = problem_kinds();
     for (std::size_t i = 0; i < kinds.size(); ++i) {
-        if (kinds[i].kinds.front() == "cold_start") continue;  // after the claims, as before
+        if (kinds[i].kinds.front() == FactKind::cold_start) continue;  // after the claims, as before
         out += section(kinds[i].title, worst(in, groups[i]), kinds[i].if_empty);
-        if (kinds[i].kinds.front() == "quality.failed_rows") {
-            FactList failures = gather(a, {"", {"quality.failed_run", "quality.failed_rows"}, "", ""});
+        if (kinds[i].kinds.front() == FactKind::quality_failed_rows) {
+            FactList failures = gather(a, {"", {FactKind::quality_failed_run, FactKind::quality_failed_rows}, "", ""});
             std::string flags = flagged_rows(failures, "successes that are errors", "Recorded as successes although the output is an error") +
                                 flagged_rows(failures, "rows with impossible zeros", "Zeros recorded where a latency or throughput cannot be zero");
             out += section("Successes that are errors, impossible zeros", flags, "None found.");
@@ -170,7 +174,7 @@ std::string render_data_quality(const ReportInput& in) {
     }
     out += claims_part(in, claims);
     FactList other;
-    for (const auto* f : facts_with_kind_prefix(a, "quality."))
+    for (const auto* f : facts_of_family(a, analysis::FactFamily::quality))
         if (!shown_kind(f->kind)) other.push_back(f);
     if (!other.empty()) out += section("Other data-quality facts", worst(in, other), "");
     const auto& cold = kinds.back();
