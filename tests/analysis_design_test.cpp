@@ -36,21 +36,21 @@ const analysis::DatasetFactor* factor(const analysis::Dataset& ds, std::string_v
 
 const analysis::Fact* fact(const analysis::Analysis& a, std::string_view kind, std::string_view id_part) {
     for (const auto& f : a.facts)
-        if (f.kind == kind && f.id.find(id_part) != std::string::npos) return &f;
+        if (analysis::kind_name(f.kind) == kind && f.id.find(id_part) != std::string::npos) return &f;
     return nullptr;
 }
 
 // The design.cell fact of `metric` whose cell reads `label` ("model=alpha, ctx=512").
 const analysis::Fact* cell_fact(const analysis::Analysis& a, std::string_view metric, const std::string& label) {
     for (const auto& f : a.facts)
-        if (f.kind == "design.cell" && f.id.find("/" + std::string(metric) + "/") != std::string::npos &&
+        if (f.kind == analysis::FactKind::design_cell && f.id.find("/" + std::string(metric) + "/") != std::string::npos &&
             f.statement.rfind("`" + label + "`:", 0) == 0)
             return &f;
     return nullptr;
 }
 
 std::size_t count_kind(const analysis::Analysis& a, std::string_view kind) {
-    return static_cast<std::size_t>(std::count_if(a.facts.begin(), a.facts.end(), [&](const auto& f) { return f.kind == kind; }));
+    return static_cast<std::size_t>(std::count_if(a.facts.begin(), a.facts.end(), [&](const auto& f) { return analysis::kind_name(f.kind) == kind; }));
 }
 
 const analysis::FactValue* value(const analysis::Fact& f, std::string_view label) {

@@ -77,6 +77,14 @@ std::string cell_label(const stats::DesignInput& in, const std::vector<std::uint
     return out.empty() ? std::string("all cells") : "`" + out + "`";
 }
 
+// The cell as typed pairs for FactScope (missing levels left out).
+Cell cell_pairs(const stats::DesignInput& in, const std::vector<std::uint32_t>& levels) {
+    Cell out;
+    for (std::size_t k = 0; k < levels.size(); ++k)
+        if (levels[k] != stats::DesignInput::kMissing) out.emplace_back(in.factors[k].name, in.factors[k].levels[levels[k]]);
+    return out;
+}
+
 void add_sources(const Frame& f, const Observations& o, const std::vector<std::size_t>& observations, std::vector<model::Source>& out) {
     for (auto i : observations)
         for (auto r : o.rows[i]) add_row_source(out, f, f.rows[r]);
@@ -85,9 +93,10 @@ void add_sources(const Frame& f, const Observations& o, const std::vector<std::s
 
 void add_dataset_fact(const Frame& f, const Dataset& ds, std::vector<Fact>& facts) {
     Fact& fact = facts.emplace_back();
-    fact.kind = "design.dataset";
+    fact.kind = FactKind::design_dataset;
     fact.subject = ds.pattern;
     fact.id = "design-dataset/" + ds.id;
+    fact.scope.dataset = ds.id;
     fact.values.push_back(make_count("files", static_cast<double>(ds.files)));
     std::string product;
     for (const auto& factor : ds.factors) {
@@ -111,9 +120,11 @@ void add_dataset_fact(const Frame& f, const Dataset& ds, std::vector<Fact>& fact
 void add_disagreement_facts(const Dataset& ds, std::vector<Fact>& facts) {
     for (const auto& d : ds.disagreements) {
         Fact& fact = facts.emplace_back();
-        fact.kind = "design.disagreement";
+        fact.kind = FactKind::design_disagreement;
         fact.subject = ds.pattern;
         fact.id = "design-disagreement/" + ds.id + "/" + slug(d.factor + "-" + d.field);
+        fact.scope.dataset = ds.id;
+        fact.scope.factor = d.factor;
         fact.values = {make_count("files compared", static_cast<double>(d.files)), make_count("files that disagree", static_cast<double>(d.disagree))};
         if (d.disagree == 0) {
             fact.statement = "Path factor " + d.factor + " matches the data field " + d.field + " in all " + fact.values[0].text + " files.";
@@ -141,10 +152,14 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
     for (std::size_t c = 0; c < res.cells.size(); ++c) {
         const auto& cell = res.cells[c];
         Fact& fact = facts.emplace_back();
-        fact.kind = "design.cell";
+        fact.kind = FactKind::design_cell;
         fact.subject = subject;
         // By position in level order: stable for the same data, and short where levels are long texts.
         fact.id = "design-cell/" + base + "/" + std::to_string(c + 1);
+        fact.scope.dataset = ds.id;
+        fact.scope.metric = measure.name;
+        fact.scope.warm = which == Rows::warm;
+        fact.scope.cell = cell_pairs(o.input, cell.levels);
         fact.values.push_back(make_count("runs", static_cast<double>(cell.summary.n)));
         fact.values.push_back(make_value_like("mean " + measure.name, cell.summary.mean, measure.quantity, ref));
         fact.values.push_back(make_value_like("median " + measure.name, cell.summary.median, measure.quantity, ref));
@@ -164,10 +179,13 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
         add_sources(f, o, cell.observations, fact.sources);
         if (!cell.outliers.empty()) {
             Fact& out = facts.emplace_back();
-            out.kind = "design.outlier";
+            out.kind = FactKind::design_outlier;
             out.severity = Severity::notice;
             out.subject = subject;
             out.id = "design-outlier/" + base + "/" + std::to_string(c + 1);
+            out.scope.dataset = ds.id;
+            out.scope.metric = measure.name;
+            out.scope.cell = cell_pairs(o.input, cell.levels);
             out.values = {make_count("outlier runs", static_cast<double>(cell.outliers.size())),
                           make_value_like("mean with them", cell.summary.mean, measure.quantity, ref),
                           make_value_like("mean without them", cell.mean_without_outliers, measure.quantity, ref)};
@@ -180,9 +198,13 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
         const auto& best = res.cells[res.best_cell];
         const auto& worst = res.cells[res.worst_cell];
         Fact& fact = facts.emplace_back();
-        fact.kind = "design.best";
+        fact.kind = FactKind::design_best;
         fact.subject = subject;
         fact.id = "design-best/" + base;
+        fact.scope.dataset = ds.id;
+        fact.scope.metric = measure.name;
+        fact.scope.cell = cell_pairs(o.input, best.levels);
+        fact.scope.contrast = cell_pairs(o.input, worst.levels);
         fact.values = {make_value_like("best mean " + measure.name, best.summary.mean, measure.quantity, ref),
                        make_value_like("worst mean " + measure.name, worst.summary.mean, measure.quantity, ref),
                        make_value("margin over the runner-up", res.margin_percent, model::Quantity::percent),
@@ -205,9 +227,12 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
     for (const auto& e : res.effects) {
         const auto& factor = o.input.factors[e.factor];
         Fact& fact = facts.emplace_back();
-        fact.kind = "design.effect";
+        fact.kind = FactKind::design_effect;
         fact.subject = subject;
         fact.id = "design-effect/" + base + "/" + slug(factor.name);
+        fact.scope.dataset = ds.id;
+        fact.scope.metric = measure.name;
+        fact.scope.factor = factor.name;
         fact.values.push_back(make_value("spread between levels", e.spread_percent, model::Quantity::percent));
         std::string levels;
         std::size_t shown = 0;
@@ -232,17 +257,22 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
     for (const auto& ia : res.interactions) {
         if (!std::isfinite(ia.max_contrast_percent)) continue;
         Fact& fact = facts.emplace_back();
-        fact.kind = "design.interaction";
+        fact.kind = FactKind::design_interaction;
         fact.subject = subject;
         fact.id = "design-interaction/" + base + "/" + slug(o.input.factors[ia.a].name + "-" + o.input.factors[ia.b].name);
+        fact.scope.dataset = ds.id;
+        fact.scope.metric = measure.name;
+        fact.scope.factor = o.input.factors[ia.a].name;
         fact.values = {make_value("largest contrast", ia.max_contrast_percent, model::Quantity::percent)};
         fact.statement = "Interaction of " + o.input.factors[ia.a].name + " and " + o.input.factors[ia.b].name + " on " + measure.name +
                          ": the effect of one changes by up to " + fact.values[0].text + " of the median across levels of the other.";
     }
     Fact& noise = facts.emplace_back();
-    noise.kind = "design.noise";
+    noise.kind = FactKind::design_noise;
     noise.subject = subject;
     noise.id = "design-noise/" + base;
+    noise.scope.dataset = ds.id;
+    noise.scope.metric = measure.name;
     noise.values = {make_count("cells", static_cast<double>(res.cells.size())),
                     make_count("single-run cells", static_cast<double>(res.single_run_cells))};
     if (std::isfinite(res.median_cv)) {
@@ -256,10 +286,12 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
     }
     if (res.missing_cells > 0 || res.unequal_n) {
         Fact& inc = facts.emplace_back();
-        inc.kind = "design.incomplete";
+        inc.kind = FactKind::design_incomplete;
         inc.severity = Severity::notice;
         inc.subject = subject;
         inc.id = "design-incomplete/" + base;
+        inc.scope.dataset = ds.id;
+        inc.scope.metric = measure.name;
         inc.values = {make_count("cells of the full grid", static_cast<double>(res.full_grid_cells)),
                       make_count("missing cells", static_cast<double>(res.missing_cells))};
         if (res.missing_cells * 2 <= res.full_grid_cells) {
@@ -298,10 +330,11 @@ void add_cold_facts(const Frame& f, const Dataset& ds, std::vector<Fact>& facts)
     }
     if (cold == 0) return;
     Fact& fact = facts.emplace_back();
-    fact.kind = "design.cold";
+    fact.kind = FactKind::design_cold;
     fact.severity = Severity::notice;
     fact.subject = ds.pattern;
     fact.id = "design-cold/" + ds.id;
+    fact.scope.dataset = ds.id;
     fact.values = {make_count("cold calls", static_cast<double>(cold)), make_count("runs", static_cast<double>(runs)),
                    make_count("load-dominated", static_cast<double>(load_dominated))};
     std::string st = "Cold calls in " + ds.pattern + ": " + fact.values[0].text + " across " + fact.values[1].text +
@@ -369,9 +402,10 @@ void add_failed_request_facts(const Frame& f, const Dataset& ds, std::vector<Fac
     }
     if (runs == 0) return;
     Fact& fact = facts.emplace_back();
-    fact.kind = "design.failed_requests";
+    fact.kind = FactKind::design_failed_requests;
     fact.subject = ds.pattern;
     fact.id = "design-failed-requests/" + ds.id;
+    fact.scope.dataset = ds.id;
     fact.values = {make_count("runs with failed requests", static_cast<double>(runs_failing)), make_count("runs", static_cast<double>(runs)),
                    make_count("failed requests", failed_total), make_count("requests", requests_total)};
     if (runs_failing == 0) {

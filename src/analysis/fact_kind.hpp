@@ -49,6 +49,7 @@ enum class FactKind : std::uint8_t {
     design_outlier,
     design_cold,
     design_disagreement,
+    design_failed_requests,
     summary,
     summary_weighted_throughput,
     sweep_range,

@@ -25,24 +25,22 @@ constexpr std::size_t kMaxEffects = kLimits.effects_per_metric;
 constexpr std::size_t kMaxInteractions = kLimits.interactions_per_metric;
 constexpr std::size_t kMaxLevelsShown = kLimits.levels_per_factor;
 
-// Design facts by kind and by the "<dataset>/<metric>" their id names after the kind's prefix.
+// Design facts by kind and dataset, and by kind, dataset and metric, read from their FactScope.
 struct DesignIndex {
-    std::map<std::string, FactList> by_key;  ///< "design.cell|<dataset-id>/<metric-slug>"
-    std::map<std::string, FactList> by_dataset;  ///< "design.cold|<dataset-id>"
+    std::map<std::string, FactList> by_key;      ///< "<kind>|<dataset-id>|<metric>"
+    std::map<std::string, FactList> by_dataset;  ///< "<kind>|<dataset-id>"
 };
+
+std::string key_of(analysis::FactKind kind, const std::string& dataset, const std::string& metric = {}) {
+    return std::string(analysis::kind_name(kind)) + "|" + dataset + (metric.empty() ? "" : "|" + metric);
+}
 
 DesignIndex index_design(const analysis::Analysis& a) {
     DesignIndex out;
     for (const auto& f : a.facts) {
-        if (!util::starts_with(f.kind, "design.")) continue;
-        const auto slash = f.id.find('/');
-        if (slash == std::string::npos) continue;
-        std::string rest = f.id.substr(slash + 1);  // "<dataset-id>/<metric>/<cell>"
-        const auto first = rest.find('/');
-        out.by_dataset[f.kind + "|" + rest.substr(0, first)].push_back(&f);
-        if (first == std::string::npos) continue;
-        const auto second = rest.find('/', first + 1);
-        out.by_key[f.kind + "|" + rest.substr(0, second)].push_back(&f);
+        if (analysis::kind_family(f.kind) != analysis::FactFamily::design) continue;
+        out.by_dataset[key_of(f.kind, f.scope.dataset)].push_back(&f);
+        if (!f.scope.metric.empty()) out.by_key[key_of(f.kind, f.scope.dataset, f.scope.metric)].push_back(&f);
     }
     return out;
 }
@@ -68,8 +66,10 @@ std::string factor_table(const analysis::Dataset& ds) {
     return render_markdown(t);
 }
 
-// The cell label a design.cell statement starts with (the code span before ": ").
-std::string cell_of(const analysis::Fact& cell) { return cell.statement.substr(0, cell.statement.find(": ")); }
+// The cell a design.cell fact is about, as a code span.
+std::string cell_of(const analysis::Fact& cell) {
+    return cell.scope.cell.empty() ? std::string("all cells") : "`" + analysis::cell_text(cell.scope.cell) + "`";
+}
 
 std::string cells_table(const ReportInput& in, FactList cells, const analysis::Measure& measure, bool higher_better) {
     const std::string mean_label = "mean " + measure.name;
@@ -124,36 +124,40 @@ FactList ranked_effects(FactList effects) {
 
 std::string render_dataset(const ReportInput& in, const DesignIndex& idx, const analysis::Dataset& ds) {
     const auto& frame = in.analysis.dataset_frames[ds.frame];
-    std::string out = "### Dataset `" + ds.pattern + "`\n\n";
-    for (const auto* f : list(idx.by_dataset, "design.dataset|" + ds.id)) out += clip(in.decorate.statement(*f), kLimits.long_statement_chars) + " " + fact_ref(*f) + "\n\n";
+    std::string out = "### Dataset `" + ds.pattern + "`";
+    // Two shapes under one pattern: the first file says which one this is.
+    const auto same_pattern = std::count_if(in.analysis.datasets.begin(), in.analysis.datasets.end(),
+                                            [&](const auto& other) { return other.pattern == ds.pattern; });
+    out += same_pattern > 1 ? " (like `" + ds.example + "`)\n\n" : "\n\n";
+    for (const auto* f : list(idx.by_dataset, key_of(analysis::FactKind::design_dataset, ds.id))) out += clip(in.decorate.statement(*f), kLimits.long_statement_chars) + " " + fact_ref(*f) + "\n\n";
     if (!ds.factors.empty()) out += factor_table(ds) + "\n";
     std::size_t shown = 0;
     for (int m : analysis::design_metrics(frame)) {
         if (shown == kMaxMetrics) break;
         const auto& measure = frame.measures[static_cast<std::size_t>(m)];
-        const std::string key = ds.id + "/" + analysis::slug(measure.name);
-        const FactList& cells = list(idx.by_key, "design.cell|" + key);
+        auto of = [&](analysis::FactKind kind) -> const FactList& { return list(idx.by_key, key_of(kind, ds.id, measure.name)); };
+        const FactList& cells = of(analysis::FactKind::design_cell);
         if (cells.empty()) continue;
         ++shown;
         const bool higher = measure.quantity == model::Quantity::throughput || measure.quantity == model::Quantity::rate;
         out += "**" + measure.name + "** (" + (higher ? "higher" : "lower") + " is better)\n\n";
         out += cells_table(in, cells, measure, higher) + "\n";
-        FactList notes = list(idx.by_key, "design.best|" + key);
-        for (const auto* f : list(idx.by_key, "design.noise|" + key)) notes.push_back(f);
-        for (const auto* f : list(idx.by_key, "design.incomplete|" + key)) notes.push_back(f);
+        FactList notes = of(analysis::FactKind::design_best);
+        for (const auto* f : of(analysis::FactKind::design_noise)) notes.push_back(f);
+        for (const auto* f : of(analysis::FactKind::design_incomplete)) notes.push_back(f);
         out += bullets(in, notes, notes.size());
-        out += bullets(in, ranked_effects(list(idx.by_key, "design.effect|" + key)), kMaxEffects);
-        out += bullets(in, list(idx.by_key, "design.interaction|" + key), kMaxInteractions);
-        const FactList& outliers = list(idx.by_key, "design.outlier|" + key);
+        out += bullets(in, ranked_effects(of(analysis::FactKind::design_effect)), kMaxEffects);
+        out += bullets(in, of(analysis::FactKind::design_interaction), kMaxInteractions);
+        const FactList& outliers = of(analysis::FactKind::design_outlier);
         if (!outliers.empty()) out += bullets(in, outliers, 2);
         out += "\n";
     }
     const std::size_t metrics = analysis::design_metrics(frame).size();
     if (metrics > shown && shown == kMaxMetrics)
         out += more_in_json(metrics - shown, "metrics of this dataset") + "\n\n";
-    FactList rest = list(idx.by_dataset, "design.failed_requests|" + ds.id);
-    for (const auto* f : list(idx.by_dataset, "design.cold|" + ds.id)) rest.push_back(f);
-    for (const auto* f : list(idx.by_dataset, "design.disagreement|" + ds.id)) rest.push_back(f);
+    FactList rest = list(idx.by_dataset, key_of(analysis::FactKind::design_failed_requests, ds.id));
+    for (const auto* f : list(idx.by_dataset, key_of(analysis::FactKind::design_cold, ds.id))) rest.push_back(f);
+    for (const auto* f : list(idx.by_dataset, key_of(analysis::FactKind::design_disagreement, ds.id))) rest.push_back(f);
     if (!rest.empty()) out += bullets(in, rest, 4) + "\n";
     return out;
 }
