@@ -15,12 +15,14 @@ struct ReportLimits {
     std::size_t max_lines = 800;            ///< hard bound on report.md without --appendix
     std::size_t max_bytes = 100 * 1024;     ///< hard bound on report.md without --appendix
     std::size_t summary_bullets = 8;        ///< executive summary
-    std::size_t key_findings = 12;          ///< section 4
+    std::size_t key_findings = 8;           ///< section 4
     std::size_t frames_in_table = 12;       ///< rows of the performance overview table
     std::size_t frames_detailed = 3;        ///< frames with a detail subsection
+    std::size_t frames_detailed_with_datasets = 1;  ///< the same when datasets are shown first
     std::size_t measures_per_frame = 10;    ///< rows of a detailed frame's summary table
     std::size_t statements_per_frame = 6;   ///< bullets under a detailed frame's table
-    std::size_t examples_per_kind = 5;      ///< Data Quality examples per kind of problem
+    std::size_t data_summary_paths = 2;     ///< paths per file kind in the Workflow Summary's data summary
+    std::size_t examples_per_kind = 4;      ///< Data Quality examples per kind of problem
     std::size_t statement_chars = 320;      ///< a bullet's statement before it is clipped
     std::size_t long_statement_chars = 700; ///< the folder-wide ranking, the executive summary
     std::size_t datasets_shown = 4;         ///< datasets with a design subsection (largest first)

@@ -145,11 +145,19 @@ std::string render_dataset(const ReportInput& in, const DesignIndex& idx, const 
         FactList notes = of(analysis::FactKind::design_best);
         for (const auto* f : of(analysis::FactKind::design_noise)) notes.push_back(f);
         for (const auto* f : of(analysis::FactKind::design_incomplete)) notes.push_back(f);
-        out += bullets(in, notes, notes.size());
-        out += bullets(in, ranked_effects(of(analysis::FactKind::design_effect)), kMaxEffects);
-        out += bullets(in, of(analysis::FactKind::design_interaction), kMaxInteractions);
+        // Best, noise and completeness, then the largest effects, interactions and outliers; what
+        // does not fit is counted once.
+        const FactList effects = ranked_effects(of(analysis::FactKind::design_effect));
+        const FactList& interactions = of(analysis::FactKind::design_interaction);
         const FactList& outliers = of(analysis::FactKind::design_outlier);
-        if (!outliers.empty()) out += bullets(in, outliers, 2);
+        for (std::size_t i = 0; i < effects.size() && i < kMaxEffects; ++i) notes.push_back(effects[i]);
+        for (std::size_t i = 0; i < interactions.size() && i < kMaxInteractions; ++i) notes.push_back(interactions[i]);
+        if (!outliers.empty()) notes.push_back(outliers.front());
+        const std::size_t more = effects.size() - std::min(effects.size(), kMaxEffects) +
+                                 interactions.size() - std::min(interactions.size(), kMaxInteractions) +
+                                 (outliers.empty() ? 0 : outliers.size() - 1);
+        out += bullets(in, notes, notes.size());
+        if (more) out += "- " + more_in_json(more, "effects, interactions and outliers") + "\n";
         out += "\n";
     }
     const std::size_t metrics = analysis::design_metrics(frame).size();

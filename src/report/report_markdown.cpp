@@ -46,7 +46,7 @@ void add_value_rows(TextTable& t, const analysis::Fact* f) {
     for (const auto& v : f->values) t.rows.push_back({v.label, v.text, fact_ref(*f)});
 }
 
-// The workflow's data summary: per kind, the first five paths, the rest counted, latest mtime.
+// The workflow's data summary: per kind, the first few paths (kLimits.data_summary_paths), the rest counted, latest mtime.
 std::string data_summary(const ReportInput& in, const std::string& total) {
     auto inv = analysis::summarize_inventory(in.corpus);
     std::string out = "```text\nTotal files analyzed: " + total + "\n";
@@ -56,7 +56,7 @@ std::string data_summary(const ReportInput& in, const std::string& total) {
         out += upper(model::file_kind_name(k.kind)) + " Files (" + std::to_string(k.files) + ")\n";
         std::size_t shown = 0;
         for (const auto& f : in.corpus.files) {
-            if (f.kind != k.kind || shown == 5) continue;
+            if (f.kind != k.kind || shown == kLimits.data_summary_paths) continue;
             out += "  - " + f.path + "\n";
             ++shown;
         }

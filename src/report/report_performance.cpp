@@ -218,7 +218,9 @@ std::string render_performance(const ReportInput& in) {
     out += overview_table(frames, shown) + "\n";
     if (std::string more = more_in_json(frames.size() - shown, "raw tables with statistics"); !more.empty())
         out += more + "\n\n";
-    for (std::size_t i = 0; i < std::min(frames.size(), kLimits.frames_detailed); ++i) out += frame_section(in, frames[i]);
+    // With datasets shown above, the per-table details repeat what their cells say: fewer of them.
+    const std::size_t detailed = design.empty() ? kLimits.frames_detailed : kLimits.frames_detailed_with_datasets;
+    for (std::size_t i = 0; i < std::min(frames.size(), detailed); ++i) out += frame_section(in, frames[i]);
     return out;
 }
 
