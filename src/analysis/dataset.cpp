@@ -267,13 +267,15 @@ Frame pool(const layout::Pattern& pattern, const std::vector<const Frame*>& memb
         f.dim_role.push_back(setting ? DimRole::setting : DimRole::category);
     }
     std::vector<std::size_t> kept;
+    std::vector<bool> decided(rec.names.size(), false);
     for (std::size_t d = 0; d < path_dims; ++d)
         if (f.is_config_dim(d)) kept.push_back(d);
     for (const bool settings_pass : {true, false}) {
         for (std::size_t e = 0; e < rec.names.size(); ++e) {
             const std::size_t d = path_dims + e;
             auto& levels = rec_levels[e];
-            if ((f.role_of(d) == DimRole::setting) != settings_pass || levels.size() < 2) continue;
+            if (decided[e] || (f.role_of(d) == DimRole::setting) != settings_pass || levels.size() < 2) continue;
+            decided[e] = true;
             // A field of timestamps (generated_at) says when, not what: a session, never compared.
             if (!settings_pass && all_timestamps(levels)) {
                 f.dim_role[d] = DimRole::session;

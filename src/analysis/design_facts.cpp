@@ -220,7 +220,9 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
         }
         st += res.margin_significant ? ", beyond the noise." : (", not shown to exceed the noise (" + res.margin_basis + ").");
         fact.statement = st;
-        if (!res.margin_significant) fact.warnings.push_back("margin basis: " + res.margin_basis);
+        // Severity carries the verdict for renderers: notice = the margin exceeds the noise.
+        if (res.margin_significant) fact.severity = Severity::notice;
+        else fact.warnings.push_back("margin basis: " + res.margin_basis);
         add_sources(f, o, best.observations, fact.sources);
         add_sources(f, o, worst.observations, fact.sources);
     }

@@ -100,6 +100,17 @@ constexpr std::array<std::string_view, 40> kDimensionNames = {
     "top_k", "repeat_penalty", "seed", "options", "host", "scenario", "agent", "strategy",
     "target_backend", "provider", "engine", "precision", "opset", "n_prompt", "n_gen"};
 
+// Load settings of serving benchmarks: what the load generator was told to do, not what it
+// measured (vLLM's request_rate and max_concurrency, a rate sweep's configured_rps).
+constexpr std::array<std::string_view, 5> kLoadSettingNames = {"request_rate", "max_concurrency", "concurrency",
+                                                                "burstiness", "num_concurrent"};
+constexpr std::array<std::string_view, 3> kSettingPrefixes = {"configured_", "requested_", "target_"};
+
+bool is_load_setting(const std::string& n) {
+    if (std::find(kLoadSettingNames.begin(), kLoadSettingNames.end(), n) != kLoadSettingNames.end()) return true;
+    return std::any_of(kSettingPrefixes.begin(), kSettingPrefixes.end(), [&](std::string_view p) { return n.size() > p.size() && n.starts_with(p); });
+}
+
 constexpr std::array<std::string_view, 10> kIdentifierNames = {
     "id", "index", "idx", "prompt_index", "run", "run_id", "run_index", "iteration", "row", "action_id"};
 
@@ -212,6 +223,7 @@ Meaning by_values(const std::string& n, const NameContext& ctx) {
 model::Meaning infer_meaning(std::string_view raw_name, const NameContext& ctx) {
     const std::string n = util::normalise_name(raw_name);
     if (auto m = by_role_name(n, ctx)) return *m;
+    if (is_load_setting(n)) return role(Role::dimension, "'" + n + "' is a load setting the benchmark was configured with");
     if (!ctx.unit_text.empty()) {
         if (auto unit = parse_unit(ctx.unit_text); unit && ctx.all_numeric)
             return Meaning{Role::measurement, *unit, "unit row/header gives '" + ctx.unit_text + "'"};

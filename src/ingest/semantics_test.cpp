@@ -114,3 +114,14 @@ TEST(Semantics, AnnotateTableFillsEveryColumn) {
 }
 
 }  // namespace
+
+TEST(Semantics, LoadSettingsAreDimensionsNotMeasurements) {
+    for (const char* name : {"request_rate", "max_concurrency", "configured_rps", "target_qps", "requested_concurrency"}) {
+        auto m = meaning(name);
+        EXPECT_EQ(m.role, Role::dimension) << name;
+        EXPECT_NE(m.reason.find("load setting"), std::string::npos) << name;
+    }
+    // What was achieved is measured: never a setting.
+    EXPECT_EQ(meaning("achieved_rps").role, Role::measurement);
+    EXPECT_EQ(meaning("request_throughput").role, Role::measurement);
+}

@@ -1,6 +1,7 @@
 // The offline narrator's summary prose: executive summary, key findings and conclusion. Sentences
 // are templates filled with FactValue texts; a sentence whose facts are absent is left out.
 #include "report/narrative.hpp"
+#include "report/report_sections.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -127,6 +128,41 @@ std::string noise_sentence(const ReportInput& in) {
            " spread cannot be separated from run-to-run noise " + fact_ref(*noise) + ".";
 }
 
+
+// The main experiment in one sentence: its design and, by its first key metric, the best and worst
+// cell and whether the margin exceeds the noise.
+std::string design_sentence(const ReportInput& in) {
+    const auto order = ranked_datasets(in);
+    if (order.empty()) return "";
+    const analysis::Dataset& ds = *order.front();
+    const analysis::Fact* design = nullptr;
+    const analysis::Fact* best = nullptr;
+    for (const auto& f : in.analysis.facts) {
+        if (f.scope.dataset != ds.id) continue;
+        if (f.kind == analysis::FactKind::design_dataset) design = &f;
+        if (f.kind == analysis::FactKind::design_best && !best) best = &f;
+    }
+    if (!design) return "";
+    // "Dataset `x`: ..." reads as "Main dataset `x`: ...".
+    const std::string& st = design->statement;
+    std::string s = (st.rfind("Dataset ", 0) == 0 ? "Main dataset " + st.substr(8) : "Main dataset: " + st) + " " + fact_ref(*design);
+    if (best && best->values.size() >= 3)
+        s += " By " + code(best->scope.metric) + ", best " + config_code(best->scope.cell) + " at " + best->values[0].text + ", worst " +
+             config_code(best->scope.contrast) + " at " + best->values[1].text + "; margin over the runner-up " + best->values[2].text +
+             (best->severity == analysis::Severity::notice ? ", beyond the noise " : ", not shown to exceed the noise ") + fact_ref(*best) + ".";
+    if (in.analysis.datasets.size() > 1) s += " " + more_in_json(in.analysis.datasets.size() - 1, "other datasets");
+    return s;
+}
+
+// Runs that lost requests, from the runs' own counts.
+std::string failed_requests_sentence(const ReportInput& in) {
+    std::vector<std::string> parts;
+    for (const auto* f : facts_of_kind(in.analysis, analysis::FactKind::design_failed_requests))
+        if (f->severity == analysis::Severity::warning) parts.push_back(f->statement + " " + fact_ref(*f));
+    if (parts.empty()) return "";
+    return parts.front() + (parts.size() > 1 ? " " + more_in_json(parts.size() - 1, "datasets with failed requests") : "");
+}
+
 }  // namespace
 
 std::string render_executive_summary(const ReportInput& in) {
@@ -139,6 +175,8 @@ std::string render_executive_summary(const ReportInput& in) {
     double failed_share = failed && rows && rows->value > 0 ? failed->value / rows->value : 0;
     std::vector<std::pair<double, std::string>> points = {
         {100, folder_sentence(in)},
+        {95, design_sentence(in)},
+        {85, failed_requests_sentence(in)},
         {90, contradiction_sentence(in)},
         {88, distrust_sentence(in)},
         {failed_share > 0 || !facts_of_kind(in.analysis, analysis::FactKind::quality_failed_folder).empty() ? 70 + 25 * failed_share : 10,

@@ -172,12 +172,9 @@ std::string render_dataset(const ReportInput& in, const DesignIndex& idx, const 
 
 }  // namespace
 
-std::string render_design(const ReportInput& in) {
-    const auto& datasets = in.analysis.datasets;
-    if (datasets.empty()) return "";
-    // Largest datasets first: they hold most of the experiment.
+std::vector<const analysis::Dataset*> ranked_datasets(const ReportInput& in) {
     std::vector<const analysis::Dataset*> order;
-    for (const auto& ds : datasets) order.push_back(&ds);
+    for (const auto& ds : in.analysis.datasets) order.push_back(&ds);
     // Datasets that measure what LLM benchmarks are about (throughput, TTFT) first, then the largest.
     auto key_metrics = [&](const analysis::Dataset* ds) {
         const auto& f = in.analysis.dataset_frames[ds->frame];
@@ -188,13 +185,18 @@ std::string render_design(const ReportInput& in) {
         const int ka = key_metrics(a), kb = key_metrics(b);
         return ka != kb ? ka > kb : a->files > b->files;
     });
+    return order;
+}
+
+std::string render_design(const ReportInput& in) {
+    const auto order = ranked_datasets(in);
+    if (order.empty()) return "";
     const DesignIndex idx = index_design(in.analysis);
     std::string out = "Files of one shape are pooled into datasets; their factors come from folder and file names "
                       "and from fields that vary inside the records. Each run (file) gives one observation per cell, so "
                       "confidence intervals and noise are across runs, not calls. TTFT excludes cold calls.\n\n";
     for (std::size_t i = 0; i < order.size() && i < kMaxDatasets; ++i) out += render_dataset(in, idx, *order[i]);
-    if (order.size() > kMaxDatasets)
-        out += more_in_json(order.size() - kMaxDatasets, "datasets") + "\n\n";
+    if (order.size() > kMaxDatasets) out += more_in_json(order.size() - kMaxDatasets, "datasets") + "\n\n";
     return out;
 }
 

@@ -17,6 +17,9 @@ std::string render_performance(const ReportInput& in);
 /// The per-dataset design subsection (cells, factor effects) that opens section 3; "" while there
 /// is nothing to show. Its own file, report_design.cpp.
 std::string render_design(const ReportInput& in);
+/// The datasets in the order the report shows them: those measuring throughput or TTFT first, then
+/// the largest.
+std::vector<const analysis::Dataset*> ranked_datasets(const ReportInput& in);
 /// "## 6. Data Quality": a count per kind of problem, then the worst few of each kind.
 std::string render_data_quality(const ReportInput& in);
 /// "## Workflow Summary": files analysed, the timing line, the original-style data summary.
