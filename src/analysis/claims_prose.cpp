@@ -408,7 +408,10 @@ cu::ScopeTree tree_of(const model::Corpus& corpus, const std::vector<Frame>& fra
     for (const auto& f : corpus.files) paths.push_back(f.path);
     for (const auto& f : frames) paths.push_back(f.file);
     for (const auto& c : corpus.claims) paths.push_back(c.source.file);
-    return cu::ScopeTree(paths);
+    std::vector<std::string_view> data;
+    for (const auto& f : frames)
+        if (!f.narrative) data.push_back(f.file);
+    return cu::ScopeTree(paths, data);
 }
 
 /// Frames in scope for a causal claim, nearest first (run, dataset, experiment; named data

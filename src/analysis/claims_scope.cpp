@@ -71,7 +71,7 @@ std::string name_shape(std::string_view name) {
     return out;
 }
 
-ScopeTree::ScopeTree(const std::vector<std::string_view>& files) {
+ScopeTree::ScopeTree(const std::vector<std::string_view>& files, const std::vector<std::string_view>& data_files) {
     for (auto file : files) {
         std::string_view folder = folder_of(file);
         std::size_t start = 0;
@@ -85,6 +85,8 @@ ScopeTree::ScopeTree(const std::vector<std::string_view>& files) {
     // Wrapper folders: while a folder holds exactly one subfolder, its child is the real root.
     for (auto it = children_.find(wrapper_); it != children_.end() && it->second.size() == 1; it = children_.find(wrapper_))
         wrapper_ = join(wrapper_, *it->second.begin());
+    data_known_ = !data_files.empty();
+    for (auto file : data_files) data_experiments_.insert(experiment_of(file));
 }
 
 std::string ScopeTree::experiment_of(std::string_view path) const {
@@ -99,6 +101,13 @@ ClaimScope ScopeTree::scope_of(std::string_view claim_file) const {
     s.parent = std::string(folder_of(s.run));
     s.run_shape = name_shape(last_segment(s.run));
     s.experiment = experiment_of(claim_file);
+    // A flat folder of documents (no raw data, no subfolders: `notes/`, `docs/`) writes about the
+    // whole root. A folder with structure of its own (`expA/run_1/report.md`) stays an experiment
+    // even when its data is missing: its claims are then not checkable.
+    if (data_known_ && !s.experiment.empty() && !data_experiments_.count(s.experiment)) {
+        auto it = children_.find(s.experiment);
+        if (it == children_.end() || it->second.empty()) s.experiment.clear();
+    }
     return s;
 }
 

@@ -43,8 +43,11 @@ std::string name_shape(std::string_view name);
 /// sit above the experiment level (a root README, an index) have the whole root as their scope.
 class ScopeTree {
 public:
-    /// Builds the tree from every relative '/'-separated file path of the root.
-    explicit ScopeTree(const std::vector<std::string_view>& files);
+    /// Builds the tree from every relative '/'-separated file path of the root. `data_files` are
+    /// the files that hold raw data: a flat experiment folder holding none of them and no
+    /// subfolders (`notes/`, `docs/`) is documentation about the whole root, so its claims take
+    /// the root as scope.
+    explicit ScopeTree(const std::vector<std::string_view>& files, const std::vector<std::string_view>& data_files = {});
 
     /// The scope of a claim written in `claim_file`.
     ClaimScope scope_of(std::string_view claim_file) const;
@@ -55,6 +58,8 @@ public:
 private:
     std::unordered_map<std::string, std::unordered_set<std::string>> children_;  ///< folder -> subfolders
     std::string wrapper_;  ///< the deepest single-child chain below the root ("" when none)
+    std::unordered_set<std::string> data_experiments_;  ///< experiments holding raw data
+    bool data_known_ = false;
 };
 
 /// How near `data_file` lies to a claim of scope `scope` (see ScopeRank).

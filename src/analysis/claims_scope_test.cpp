@@ -275,5 +275,17 @@ TEST(SameData, InformativeMeasuresStillMatchWithoutIds) {
     EXPECT_EQ(frames[1].same_data_as, "a/run.csv");
 }
 
+// A flat folder of notes beside the data folders writes about the whole root; a structured
+// experiment folder without data does not borrow another experiment's data.
+TEST(ClaimScope, FlatNotesFolderSpeaksForTheRoot) {
+    std::vector<std::string_view> files = {"notes/summary.md", "sweeps/a.csv", "runs/r1/b.csv", "expA/run_1/report.md"};
+    std::vector<std::string_view> data = {"sweeps/a.csv", "runs/r1/b.csv"};
+    claims_util::ScopeTree tree(files, data);
+    EXPECT_EQ(tree.scope_of("notes/summary.md").experiment, "");
+    EXPECT_EQ(claims_util::scope_rank(tree.scope_of("notes/summary.md"), "sweeps/a.csv", tree), claims_util::ScopeRank::experiment);
+    EXPECT_EQ(tree.scope_of("expA/run_1/report.md").experiment, "expA");
+    EXPECT_EQ(claims_util::scope_rank(tree.scope_of("expA/run_1/report.md"), "sweeps/a.csv", tree), claims_util::ScopeRank::outside);
+}
+
 }  // namespace
 }  // namespace analysis

@@ -302,6 +302,17 @@ Frame pool(const layout::Pattern& pattern, const std::vector<const Frame*>& memb
                                                "varies inside the records", levels});
         }
     }
+    // A path factor renamed "x (path)" next to a field x that only repeats it takes its name back.
+    for (std::size_t d = 0; d < path_dims; ++d) {
+        const std::string& name = f.dim_names[d];
+        if (!name.ends_with(" (path)")) continue;
+        const std::string base = name.substr(0, name.size() - 7);
+        const int e = f.dim_index(base);
+        if (e < 0 || f.role_of(static_cast<std::size_t>(e)) != DimRole::duplicate) continue;
+        f.dim_names[static_cast<std::size_t>(e)] = base + " (recorded)";
+        f.dim_names[d] = base;
+        ds.factors[d].name = base;
+    }
     f.roles = find_roles(f);
     ds.pattern = pattern.pattern;
     ds.id = f.id;

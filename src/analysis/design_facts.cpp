@@ -218,7 +218,12 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
             fact.values.push_back(make_value("p-value", res.margin_p_value, model::Quantity::unknown));
             st += " (Mann-Whitney p = " + fact.values.back().text + ")";
         }
-        st += res.margin_significant ? ", beyond the noise." : (", not shown to exceed the noise (" + res.margin_basis + ").");
+        const auto& runner = res.cells[res.runner_up_cell];
+        const bool apart = best.mean_ci.has_bounds() && runner.mean_ci.has_bounds() &&
+                           (best.mean_ci.lo > runner.mean_ci.hi || runner.mean_ci.lo > best.mean_ci.hi);
+        if (res.margin_significant) st += ", beyond the noise.";
+        else if (apart) st += "; the two cells' 95 % CIs do not overlap, but with so few runs the rank test cannot confirm it.";
+        else st += ", not shown to exceed the noise (" + res.margin_basis + ").";
         fact.statement = st;
         // Severity carries the verdict for renderers: notice = the margin exceeds the noise.
         if (res.margin_significant) fact.severity = Severity::notice;
