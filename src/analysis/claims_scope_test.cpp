@@ -7,6 +7,7 @@
 
 #include "analysis/claims.hpp"
 #include "analysis/claims_scope.hpp"
+#include "analysis/fact_test_support.hpp"
 #include "analysis/same_data.hpp"
 
 namespace analysis {
@@ -69,13 +70,8 @@ std::vector<Fact> check(std::vector<model::Claim> claims, const std::vector<Fram
     return facts;
 }
 
-const Fact* find_kind(const std::vector<Fact>& facts, FactKind kind) {
-    for (const auto& f : facts)
-        if (f.kind == kind) return &f;
-    return nullptr;
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using test_support::contains;
+using test_support::find_kind;
 
 // --- scope -----------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/fact_test_support.hpp"
 #include "util/strings.hpp"
 
 namespace analysis {
@@ -68,13 +69,8 @@ std::vector<Fact> derived_facts(const std::vector<Frame>& frames) {
     return facts;
 }
 
-const Fact* find_kind(const std::vector<Fact>& facts, FactKind kind) {
-    for (const auto& f : facts)
-        if (f.kind == kind) return &f;
-    return nullptr;
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using test_support::contains;
+using test_support::find_kind;
 
 /// Every number written outside `code spans` must be the number or text of one of the values.
 void expect_numbers_traced(const Fact& fact) {

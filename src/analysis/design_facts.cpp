@@ -137,6 +137,21 @@ void add_disagreement_facts(const Dataset& ds, std::vector<Fact>& facts) {
     }
 }
 
+// What every fact of one metric of one dataset shares: its subject and typed scope.
+struct MetricWhere {
+    std::string subject, dataset, metric;
+};
+
+Fact& metric_fact(std::vector<Fact>& facts, FactKind kind, std::string id, const MetricWhere& where) {
+    Fact& fact = facts.emplace_back();
+    fact.kind = kind;
+    fact.subject = where.subject;
+    fact.id = std::move(id);
+    fact.scope.dataset = where.dataset;
+    fact.scope.metric = where.metric;
+    return fact;
+}
+
 void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact>& facts) {
     const Measure& measure = f.measures[static_cast<std::size_t>(m)];
     const Rows which = m == ttft_measure(f) ? Rows::warm : Rows::ok;
@@ -147,17 +162,13 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
     if (res.cells.empty()) return;
     const std::string base = ds.id + "/" + slug(measure.name);
     const std::string subject = ds.pattern + " " + measure.name;
+    const MetricWhere where{subject, ds.id, measure.name};
     const double ref = res.cells[res.best_cell].summary.mean;
     // Every cell (report.md shows the top few; report.json keeps all).
     for (std::size_t c = 0; c < res.cells.size(); ++c) {
         const auto& cell = res.cells[c];
-        Fact& fact = facts.emplace_back();
-        fact.kind = FactKind::design_cell;
-        fact.subject = subject;
         // By position in level order: stable for the same data, and short where levels are long texts.
-        fact.id = "design-cell/" + base + "/" + std::to_string(c + 1);
-        fact.scope.dataset = ds.id;
-        fact.scope.metric = measure.name;
+        Fact& fact = metric_fact(facts, FactKind::design_cell, "design-cell/" + base + "/" + std::to_string(c + 1), where);
         fact.scope.warm = which == Rows::warm;
         fact.scope.cell = cell_pairs(o.input, cell.levels);
         fact.values.push_back(make_count("runs", static_cast<double>(cell.summary.n)));
@@ -178,13 +189,8 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
         fact.warnings = cell.summary.warnings;
         add_sources(f, o, cell.observations, fact.sources);
         if (!cell.outliers.empty()) {
-            Fact& out = facts.emplace_back();
-            out.kind = FactKind::design_outlier;
+            Fact& out = metric_fact(facts, FactKind::design_outlier, "design-outlier/" + base + "/" + std::to_string(c + 1), where);
             out.severity = Severity::notice;
-            out.subject = subject;
-            out.id = "design-outlier/" + base + "/" + std::to_string(c + 1);
-            out.scope.dataset = ds.id;
-            out.scope.metric = measure.name;
             out.scope.cell = cell_pairs(o.input, cell.levels);
             out.values = {make_count("outlier runs", static_cast<double>(cell.outliers.size())),
                           make_value_like("mean with them", cell.summary.mean, measure.quantity, ref),
@@ -197,12 +203,7 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
     if (res.cells.size() >= 2) {
         const auto& best = res.cells[res.best_cell];
         const auto& worst = res.cells[res.worst_cell];
-        Fact& fact = facts.emplace_back();
-        fact.kind = FactKind::design_best;
-        fact.subject = subject;
-        fact.id = "design-best/" + base;
-        fact.scope.dataset = ds.id;
-        fact.scope.metric = measure.name;
+        Fact& fact = metric_fact(facts, FactKind::design_best, "design-best/" + base, where);
         fact.scope.cell = cell_pairs(o.input, best.levels);
         fact.scope.contrast = cell_pairs(o.input, worst.levels);
         fact.values = {make_value_like("best mean " + measure.name, best.summary.mean, measure.quantity, ref),
@@ -233,12 +234,7 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
     }
     for (const auto& e : res.effects) {
         const auto& factor = o.input.factors[e.factor];
-        Fact& fact = facts.emplace_back();
-        fact.kind = FactKind::design_effect;
-        fact.subject = subject;
-        fact.id = "design-effect/" + base + "/" + slug(factor.name);
-        fact.scope.dataset = ds.id;
-        fact.scope.metric = measure.name;
+        Fact& fact = metric_fact(facts, FactKind::design_effect, "design-effect/" + base + "/" + slug(factor.name), where);
         fact.scope.factor = factor.name;
         fact.values.push_back(make_value("spread between levels", e.spread_percent, model::Quantity::percent));
         std::string levels;
@@ -263,23 +259,13 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
     }
     for (const auto& ia : res.interactions) {
         if (!std::isfinite(ia.max_contrast_percent)) continue;
-        Fact& fact = facts.emplace_back();
-        fact.kind = FactKind::design_interaction;
-        fact.subject = subject;
-        fact.id = "design-interaction/" + base + "/" + slug(o.input.factors[ia.a].name + "-" + o.input.factors[ia.b].name);
-        fact.scope.dataset = ds.id;
-        fact.scope.metric = measure.name;
+        Fact& fact = metric_fact(facts, FactKind::design_interaction, "design-interaction/" + base + "/" + slug(o.input.factors[ia.a].name + "-" + o.input.factors[ia.b].name), where);
         fact.scope.factor = o.input.factors[ia.a].name;
         fact.values = {make_value("largest contrast", ia.max_contrast_percent, model::Quantity::percent)};
         fact.statement = "Interaction of " + o.input.factors[ia.a].name + " and " + o.input.factors[ia.b].name + " on " + measure.name +
                          ": the effect of one changes by up to " + fact.values[0].text + " of the median across levels of the other.";
     }
-    Fact& noise = facts.emplace_back();
-    noise.kind = FactKind::design_noise;
-    noise.subject = subject;
-    noise.id = "design-noise/" + base;
-    noise.scope.dataset = ds.id;
-    noise.scope.metric = measure.name;
+    Fact& noise = metric_fact(facts, FactKind::design_noise, "design-noise/" + base, where);
     noise.values = {make_count("cells", static_cast<double>(res.cells.size())),
                     make_count("single-run cells", static_cast<double>(res.single_run_cells))};
     if (std::isfinite(res.median_cv)) {
@@ -292,13 +278,8 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
                           " ran once: run-to-run noise is unknown, so no difference between cells can be called significant.";
     }
     if (res.missing_cells > 0 || res.unequal_n) {
-        Fact& inc = facts.emplace_back();
-        inc.kind = FactKind::design_incomplete;
+        Fact& inc = metric_fact(facts, FactKind::design_incomplete, "design-incomplete/" + base, where);
         inc.severity = Severity::notice;
-        inc.subject = subject;
-        inc.id = "design-incomplete/" + base;
-        inc.scope.dataset = ds.id;
-        inc.scope.metric = measure.name;
         inc.values = {make_count("cells of the full grid", static_cast<double>(res.full_grid_cells)),
                       make_count("missing cells", static_cast<double>(res.missing_cells))};
         if (res.missing_cells * 2 <= res.full_grid_cells) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <utility>
 
+#include "stats/boost_policy.hpp"
 #include "stats/finite.hpp"
 #include "stats/moments.hpp"
 #include "stats/percentile.hpp"
@@ -18,14 +19,6 @@
 namespace stats {
 namespace {
 
-// Report domain problems as NaN instead of throwing (exceptions never leave a module, STYLE.md
-// rule 13), and evaluate in double on every platform instead of promoting to long double, whose
-// width differs between x86 and ARM.
-using QuietPolicy = boost::math::policies::policy<
-    boost::math::policies::domain_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::overflow_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::evaluation_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::promote_double<false>>;
 
 // Absorbs binary residue such as 1 − 0.9 = 0.09999999999999998, so p90 needs n ≥ 11, not 12.
 constexpr double kSlack = 1e-9;

@@ -5,18 +5,12 @@
 #include <utility>
 #include <vector>
 
+#include "stats/boost_policy.hpp"
 #include "stats/design.hpp"
 
 namespace stats {
 namespace {
 
-// Domain problems become NaN instead of exceptions, and evaluation stays in double on every
-// platform (as for the Student t quantile in interval.cpp).
-using QuietPolicy = boost::math::policies::policy<
-    boost::math::policies::domain_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::overflow_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::evaluation_error<boost::math::policies::errno_on_error>,
-    boost::math::policies::promote_double<false>>;
 
 /// Rank sums of the pooled finite values per group, with midranks for ties.
 struct GroupRanks {
