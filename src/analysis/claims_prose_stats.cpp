@@ -331,7 +331,8 @@ namespace {
 /// Whether a measure's name already holds a statistic ("ttft_p50_ms", "p95_latency"): its rows
 /// are per-step statistics, and a statistic of them (the p95 of p50s) is not like with like.
 bool names_a_statistic(const Measure& m) {
-    for (auto word : util::split(measure_key(m), '_'))
+    const std::string key = measure_key(m);  // outlives the views split() returns
+    for (auto word : util::split(key, '_'))
         for (const auto& [w, stat] : kStatisticWords)
             if (word == w) return true;
     return false;

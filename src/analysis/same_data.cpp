@@ -21,7 +21,8 @@ constexpr std::string_view kIdentifyingWords[] = {"id",   "uuid",  "run",     "s
                                                   "date", "started", "created", "start",   "seed"};
 
 bool identifying_name(std::string_view name) {
-    for (auto word : util::split(util::normalise_name(name), '_'))
+    const std::string key = util::normalise_name(name);  // outlives the views split() returns
+    for (auto word : util::split(key, '_'))
         for (auto w : kIdentifyingWords)
             if (word == w) return true;
     return false;
