@@ -325,9 +325,13 @@ Frame pool(const layout::Pattern& pattern, const std::vector<const Frame*>& memb
 }  // namespace
 
 std::string frame_signature(const Frame& frame) {
-    std::string locator = frame.locator;
-    for (char& c : locator)
-        if (c >= '0' && c <= '9') c = '#';
+    // Digit runs collapse to one '#': "runs[3]" and "runs[12]" are one shape.
+    std::string locator;
+    for (char c : frame.locator) {
+        const bool digit = c >= '0' && c <= '9';
+        if (!digit) locator += c;
+        else if (locator.empty() || locator.back() != '#') locator += '#';
+    }
     std::vector<std::string> measures, dims = frame.dim_names;
     for (const auto& m : frame.measures) measures.push_back(m.name);
     for (const auto& [k, v] : frame.context) dims.push_back(k);

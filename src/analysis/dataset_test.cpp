@@ -266,7 +266,7 @@ TEST(Dataset, EmptyInputMakesNothing) {
 }
 
 TEST(DatasetSignature, LocatorDigitsAndTheOrderOfNamesDoNotMatter) {
-    // Each digit reads as '#': "runs[3]" and "runs[7]" share a shape, "runs[12]" has another.
+    // A digit run reads as one '#': "runs[3]", "runs[7]" and "runs[12]" share a shape.
     Frame a;
     a.locator = "runs[3].calls";
     a.measures = {kTokens, kTtft};
@@ -279,7 +279,7 @@ TEST(DatasetSignature, LocatorDigitsAndTheOrderOfNamesDoNotMatter) {
     EXPECT_EQ(frame_signature(a), "runs[#].calls|tokens_s,ttft_s,|model,prompt,");
     Frame c = b;
     c.locator = "runs[12].calls";
-    EXPECT_EQ(frame_signature(c), "runs[##].calls|tokens_s,ttft_s,|model,prompt,");
+    EXPECT_EQ(frame_signature(c), frame_signature(a));
     b.context.clear();  // context keys are part of the schema
     EXPECT_NE(frame_signature(a), frame_signature(b));
 }
