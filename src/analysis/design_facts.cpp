@@ -174,12 +174,14 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
         fact.values.push_back(make_count("runs", static_cast<double>(cell.summary.n)));
         fact.values.push_back(make_value_like("mean " + measure.name, cell.summary.mean, measure.quantity, ref));
         fact.values.push_back(make_value_like("median " + measure.name, cell.summary.median, measure.quantity, ref));
+        // The interval's level is a number of the fact like any other (tables head it "95 % CI").
+        fact.values.push_back(make_value("confidence level", 95.0, model::Quantity::percent));
         std::string st = cell_label(o.input, cell.levels) + ": " + measure.name + " mean " + fact.values[1].text + ", median " +
                          fact.values[2].text + " over " + fact.values[0].text + (cell.summary.n == 1 ? " run" : " runs");
         if (cell.mean_ci.has_bounds()) {
             fact.values.push_back(make_value_like("95 % CI low", cell.mean_ci.lo, measure.quantity, ref));
             fact.values.push_back(make_value_like("95 % CI high", cell.mean_ci.hi, measure.quantity, ref));
-            st += ", 95 % CI " + fact.values[3].text + " to " + fact.values[4].text;
+            st += ", 95 % CI " + fact.values[4].text + " to " + fact.values[5].text;
         }
         if (std::isfinite(cell.summary.cv)) {
             fact.values.push_back(make_value("CV", cell.summary.cv * 100.0, model::Quantity::percent));
@@ -209,7 +211,8 @@ void add_metric_facts(const Frame& f, const Dataset& ds, int m, std::vector<Fact
         fact.values = {make_value_like("best mean " + measure.name, best.summary.mean, measure.quantity, ref),
                        make_value_like("worst mean " + measure.name, worst.summary.mean, measure.quantity, ref),
                        make_value("margin over the runner-up", res.margin_percent, model::Quantity::percent),
-                       make_count("cells", static_cast<double>(res.cells.size()))};
+                       make_count("cells", static_cast<double>(res.cells.size())),
+                       make_value("confidence level", 95.0, model::Quantity::percent)};
         std::string st = "Best of " + fact.values[3].text + " cells by " + measure.name + " (" +
                          (o.input.higher_is_better ? "higher" : "lower") + " is better): " + cell_label(o.input, best.levels) + " at " +
                          fact.values[0].text + "; worst " + cell_label(o.input, worst.levels) + " at " + fact.values[1].text +
