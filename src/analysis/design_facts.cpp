@@ -432,7 +432,21 @@ std::vector<int> design_metrics(const Frame& f) {
 }
 
 void add_design_facts(std::span<const Frame> frames, std::span<const Dataset> datasets, std::vector<Fact>& facts) {
-    for (const auto& ds : datasets) {
+    // The most telling datasets first (those measuring throughput or TTFT, then the largest), so
+    // that readers of the fact list, and the narrator's picks, meet the main experiment first.
+    std::vector<const Dataset*> order;
+    for (const auto& ds : datasets) order.push_back(&ds);
+    auto key_metrics = [&](const Dataset* ds) {
+        const Frame& f = frames[ds->frame];
+        const MeasureRoles r = f.roles ? *f.roles : find_roles(f);
+        return (r.throughput >= 0) + (r.ttft >= 0);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](const Dataset* a, const Dataset* b) {
+        const int ka = key_metrics(a), kb = key_metrics(b);
+        return ka != kb ? ka > kb : a->files > b->files;
+    });
+    for (const Dataset* dsp : order) {
+        const Dataset& ds = *dsp;
         const Frame& f = frames[ds.frame];
         add_dataset_fact(f, ds, facts);
         add_disagreement_facts(ds, facts);

@@ -15,7 +15,8 @@ namespace analysis {
 /// decode time, where the frame has them (at most four).
 std::vector<int> design_metrics(const Frame& frame);
 
-/// Facts of every dataset, in dataset order.
+/// Facts of every dataset: those measuring throughput or TTFT first, then the largest (the order
+/// the report shows them in).
 void add_design_facts(std::span<const Frame> frames, std::span<const Dataset> datasets, std::vector<Fact>& facts);
 
 }  // namespace analysis

@@ -16,28 +16,33 @@ using analysis::FactFamily;
 using analysis::FactKind;
 
 /// One row of the key-findings policy: which facts (one kind, or every kind of a family), how
-/// many at most, warnings only or not.
+/// many at most, and the least severity that counts (notice: a significant effect or margin).
 struct FindingRule {
     std::optional<FactKind> kind;
     std::optional<FactFamily> family;
     std::size_t cap;
-    bool warnings_only;
+    analysis::Severity at_least;
 };
+
+constexpr auto kAny = analysis::Severity::info;
+constexpr auto kNotice = analysis::Severity::notice;
+constexpr auto kWarning = analysis::Severity::warning;
 
 // The order a reader needs: what is fastest, what the folder's own prose gets wrong, what the
 // sweeps and comparisons show, what confounds them, and which runs are missing.
 constexpr FindingRule kFindingRules[] = {
-    {FactKind::ranking_throughput, {}, 1, false},     {{}, FactFamily::claim, 5, true},
-    {{}, FactFamily::derived, 4, true},               {FactKind::sweep_range, {}, 4, false},
-    {FactKind::sweep_noise, {}, 2, true},             {FactKind::cold_start_confounded, {}, 3, false},
-    {FactKind::cold_start, {}, 2, false},             {FactKind::comparison, {}, 4, false},
-    {FactKind::quality_failed_folder, {}, 3, false},  {FactKind::quality_failed_values, {}, 1, false},
+    {FactKind::ranking_throughput, {}, 1, kAny},        {FactKind::design_best, {}, 2, kAny},
+    {FactKind::design_effect, {}, 2, kNotice},          {FactKind::design_failed_requests, {}, 1, kWarning},
+    {{}, FactFamily::claim, 5, kWarning},               {{}, FactFamily::derived, 4, kWarning},
+    {FactKind::design_disagreement, {}, 1, kWarning},   {FactKind::sweep_range, {}, 4, kAny},
+    {FactKind::sweep_noise, {}, 2, kWarning},           {FactKind::cold_start_confounded, {}, 3, kAny},
+    {FactKind::cold_start, {}, 2, kAny},                {FactKind::comparison, {}, 4, kAny},
+    {FactKind::quality_failed_folder, {}, 3, kAny},     {FactKind::quality_failed_values, {}, 1, kAny},
 };
 
 FactList rule_facts(const analysis::Analysis& a, const FindingRule& rule) {
     FactList out = rule.family ? facts_of_family(a, *rule.family) : facts_of_kind(a, *rule.kind);
-    if (rule.warnings_only)
-        std::erase_if(out, [](const analysis::Fact* f) { return f->severity != analysis::Severity::warning; });
+    std::erase_if(out, [&](const analysis::Fact* f) { return f->severity < rule.at_least; });
     auto by_value = [](std::string_view label) {
         return [label](const analysis::Fact* x, const analysis::Fact* y) {
             const auto* vx = value_labelled(*x, label);
@@ -46,6 +51,7 @@ FactList rule_facts(const analysis::Analysis& a, const FindingRule& rule) {
         };
     };
     if (rule.kind == FactKind::cold_start) std::stable_sort(out.begin(), out.end(), by_value("cold calls"));
+    if (rule.kind == FactKind::design_effect) std::stable_sort(out.begin(), out.end(), by_value("spread between levels"));
     if (rule.family)
         std::stable_sort(out.begin(), out.end(), [](const analysis::Fact* x, const analysis::Fact* y) {
             return contradiction_rank(*x) > contradiction_rank(*y);

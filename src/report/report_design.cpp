@@ -7,7 +7,6 @@
 #include <map>
 
 #include "analysis/design_facts.hpp"
-#include "analysis/select.hpp"
 #include "report/report_bounds.hpp"
 #include "report/report_context.hpp"
 #include "report/report_sections.hpp"
@@ -173,18 +172,11 @@ std::string render_dataset(const ReportInput& in, const DesignIndex& idx, const 
 }  // namespace
 
 std::vector<const analysis::Dataset*> ranked_datasets(const ReportInput& in) {
+    // The order of their design.dataset facts: the analysis emits the most telling datasets first.
     std::vector<const analysis::Dataset*> order;
-    for (const auto& ds : in.analysis.datasets) order.push_back(&ds);
-    // Datasets that measure what LLM benchmarks are about (throughput, TTFT) first, then the largest.
-    auto key_metrics = [&](const analysis::Dataset* ds) {
-        const auto& f = in.analysis.dataset_frames[ds->frame];
-        const analysis::MeasureRoles r = f.roles ? *f.roles : analysis::find_roles(f);
-        return (r.throughput >= 0) + (r.ttft >= 0);
-    };
-    std::stable_sort(order.begin(), order.end(), [&](const auto* a, const auto* b) {
-        const int ka = key_metrics(a), kb = key_metrics(b);
-        return ka != kb ? ka > kb : a->files > b->files;
-    });
+    for (const auto* f : facts_of_kind(in.analysis, analysis::FactKind::design_dataset))
+        for (const auto& ds : in.analysis.datasets)
+            if (ds.id == f->scope.dataset) order.push_back(&ds);
     return order;
 }
 
