@@ -236,6 +236,27 @@ TEST(DesignDiscovery, FailedRequestsCountedPerRun) {
     EXPECT_NE(f->statement.find("serve/model=b/run_2/result.json"), std::string::npos) << f->statement;
 }
 
+TEST(DesignDiscovery, SweepsThatStopEarlyOrHoldNothingAreNamed) {
+    TempDir dir;
+    // Three models sweep rate 1, 2, 4; model c stops after rate 1, model d's step list is empty.
+    const std::vector<std::pair<std::string, int>> models = {{"a", 3}, {"b", 3}, {"c", 1}, {"d", 0}};
+    for (const auto& [model, steps] : models) {
+        std::string list;
+        for (int i = 0; i < steps; ++i)
+            list += std::string(i ? "," : "") + "{\"configured_rps\": " + std::to_string(1 << i) + ", \"output_tps\": " +
+                    std::to_string(100 * (i + 1) + model[0]) + "}";
+        dir.write("sweep/" + model + "/rate_sweep.json", "{\"model\": \"" + model + "\", \"steps\": [" + list + "]}");
+    }
+    const Analysed r = analyze_dir(dir);
+    const auto* f = fact(r.analysis, "design.coverage", "configured-rps");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(value(*f, "runs")->text, "3");
+    EXPECT_EQ(value(*f, "runs that stop early")->text, "1");
+    EXPECT_EQ(value(*f, "files without rows")->text, "1");
+    EXPECT_NE(f->statement.find("`sweep/c/rate_sweep.json` reached 1, up to `1`"), std::string::npos) << f->statement;
+    EXPECT_NE(f->statement.find("`sweep/d/rate_sweep.json`"), std::string::npos) << f->statement;
+}
+
 TEST(DesignDiscovery, LoneDocumentMakesNoDataset) {
     TempDir dir;
     dir.write("only/metrics.json", doc(100, 80));

@@ -117,6 +117,19 @@ TEST_F(DgxTree, FailedRequestsAreFoundInTheRunsOwnCounts) {
     EXPECT_TRUE(worst_found);
 }
 
+// Aborted and empty sweeps (python: ministral-3-3b bf16 4 steps, ministral-3-8b bf16 1 step,
+// nemotron omni nvfp4 3 steps, nemotron omni fp8 an empty step list).
+TEST_F(DgxTree, AbortedAndEmptyRateSweepsAreNamed) {
+    const auto* ds = dataset(kSweepPattern, "configured_rps");
+    ASSERT_NE(ds, nullptr);
+    const auto* f = fact(analysis::FactKind::design_coverage, ds->id);
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(value(*f, "runs that stop early")->text, "3");
+    EXPECT_EQ(value(*f, "files without rows")->text, "1");
+    EXPECT_NE(f->statement.find("ministral-3-8b-instruct/bf16/11-rate-sweep.json` reached 1, up to `0.1`"), std::string::npos) << f->statement;
+    EXPECT_NE(f->statement.find("nemotron-3-nano-omni-30b-a3b-reasoning/fp8/11-rate-sweep.json"), std::string::npos) << f->statement;
+}
+
 // Nothing of one configuration is attributed to another: every source of every cell lies in the
 // folder of that cell's model and precision.
 TEST_F(DgxTree, EveryCellCitesOnlyItsOwnConfigurationFolder) {

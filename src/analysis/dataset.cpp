@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <regex>
 #include <set>
 #include <unordered_map>
 
@@ -373,6 +374,52 @@ Pooled pool_datasets(std::vector<Frame>& frames) {
     // A document's one-row frame exists only to be pooled: one row compares with nothing.
     std::erase_if(frames, [](const Frame& f) { return f.document; });
     return out;
+}
+
+namespace {
+
+// The pattern as a regular expression: literal text escaped, {name} one or more characters of a
+// segment, [..] an optional part.
+std::regex pattern_regex(std::string_view pattern) {
+    std::string re;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '{') {
+            i = pattern.find('}', i);
+            if (i == std::string_view::npos) break;
+            re += "[^/]+?";
+        } else if (c == '[') {
+            re += "(?:";
+        } else if (c == ']') {
+            re += ")?";
+        } else {
+            if (std::string_view(".^$|()*+?\\").find(c) != std::string_view::npos) re += '\\';
+            re += c;
+        }
+    }
+    return std::regex(re, std::regex::ECMAScript | std::regex::optimize);
+}
+
+std::size_t segments(std::string_view path) { return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/')); }
+
+}  // namespace
+
+void find_empty_members(std::vector<Dataset>& datasets, const std::vector<Frame>& dataset_frames,
+                        const std::vector<std::string>& files) {
+    for (auto& ds : datasets) {
+        const Frame& f = dataset_frames[ds.frame];
+        std::set<std::string_view> members;
+        for (const auto& file : f.files) members.insert(file.str());
+        const std::regex re = pattern_regex(ds.pattern);
+        const std::size_t depth = segments(ds.pattern);
+        const auto dot = ds.pattern.rfind('.');
+        const std::string_view ext = dot == std::string::npos ? std::string_view() : std::string_view(ds.pattern).substr(dot);
+        for (const auto& path : files) {
+            // Cheap filters first: same depth and extension, then the pattern itself.
+            if (segments(path) != depth || !path.ends_with(ext) || members.count(path)) continue;
+            if (std::regex_match(path, re)) ds.empty_files.push_back(path);
+        }
+    }
 }
 
 }  // namespace analysis

@@ -41,6 +41,9 @@ struct Dataset {
     /// describe configurations and add no cells.
     std::vector<std::string> descriptors;
     std::vector<FactorDisagreement> disagreements;
+    /// Parsed files whose path fits the pattern but which hold no rows of this shape (a sweep
+    /// file with an empty step list), in path order.
+    std::vector<std::string> empty_files;
 };
 
 /// A frame's schema signature: its locator's shape, measure names and dimension names. Frames of
@@ -60,5 +63,11 @@ struct Pooled {
 /// pooled and are removed. Frames of Markdown tables are never pooled (they are claims about
 /// data). Deterministic.
 Pooled pool_datasets(std::vector<Frame>& frames);
+
+/// Fills Dataset::empty_files: every path of `files` (the parsed files of the folder) that fits a
+/// dataset's pattern ({factor} = one or more characters within a segment, [..] optional) but is
+/// none of its files.
+void find_empty_members(std::vector<Dataset>& datasets, const std::vector<Frame>& dataset_frames,
+                        const std::vector<std::string>& files);
 
 }  // namespace analysis

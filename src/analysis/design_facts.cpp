@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 
 #include "analysis/select.hpp"
 #include "stats/design.hpp"
@@ -415,6 +416,68 @@ void add_failed_request_facts(const Frame& f, const Dataset& ds, std::vector<Fac
         if (&row != worst_row && f.value(row, static_cast<std::size_t>(failed)) > 0 && fact.sources.size() < 10) fact.sources.push_back(f.source(row));
 }
 
+
+// Runs that stop early or hold nothing (docs/design.md "Coverage"): for each numeric factor read
+// inside the records (a sweep such as configured_rps), the runs that cover fewer of its levels
+// than the dataset does, with the highest level each reached; and the files of the pattern that
+// hold no rows of this shape at all.
+void add_coverage_facts(const Frame& f, const Dataset& ds, std::vector<Fact>& facts) {
+    // Keyed JSON objects ({"2000": null, ...}) leave out null entries: a missing level there is a
+    // value not reached, not a run that stopped. Only lists of records and tables are sweeps.
+    if (f.locator.ends_with("*")) return;
+    for (const auto& factor : ds.factors) {
+        if (factor.origin != "record field" || factor.role != layout::FactorRole::setting || factor.levels.size() < 2) continue;
+        const int d = f.dim_index(factor.name);
+        if (d < 0) continue;
+        std::map<std::uint32_t, std::set<std::uint32_t>> levels_of_file;
+        for (const auto& row : f.rows)
+            if (const auto c = f.code(row, static_cast<std::size_t>(d)); c != 0) levels_of_file[row.file].insert(c);
+        std::vector<std::pair<std::uint32_t, std::size_t>> short_runs;  // file, levels reached
+        for (const auto& [file, codes] : levels_of_file)
+            if (codes.size() < factor.levels.size()) short_runs.emplace_back(file, codes.size());
+        if (short_runs.empty() && ds.empty_files.empty()) continue;
+        Fact& fact = facts.emplace_back();
+        fact.kind = FactKind::design_coverage;
+        fact.severity = Severity::warning;
+        fact.subject = ds.pattern;
+        fact.id = "design-coverage/" + ds.id + "/" + slug(factor.name);
+        fact.scope.dataset = ds.id;
+        fact.scope.factor = factor.name;
+        fact.values = {make_count("runs", static_cast<double>(levels_of_file.size())),
+                       make_count("runs that stop early", static_cast<double>(short_runs.size())),
+                       make_count(factor.name + " levels", static_cast<double>(factor.levels.size())),
+                       make_count("files without rows", static_cast<double>(ds.empty_files.size()))};
+        std::string st = "Coverage of the " + factor.name + " sweep in " + ds.pattern + ": " + fact.values[1].text + " of " +
+                         fact.values[0].text + " runs stop before covering its " + fact.values[2].text + " levels";
+        std::vector<std::string> examples;
+        for (std::size_t i = 0; i < short_runs.size() && i < 3; ++i) {
+            const auto file = short_runs[i].first;
+            const FrameRow* last = nullptr;
+            for (const auto& row : f.rows)
+                if (row.file == file) last = &row;
+            // The highest level the run reached, in natural order (a level is a name: code span).
+            std::string highest;
+            for (auto c : levels_of_file[file]) {
+                const std::string& level = f.dim_values[static_cast<std::size_t>(d)][c];
+                if (highest.empty() || layout::natural_less(highest, level)) highest = level;
+            }
+            fact.values.push_back(make_count("levels reached by " + std::string(f.files[file].str()), static_cast<double>(short_runs[i].second)));
+            examples.push_back("`" + std::string(f.files[file].str()) + "` reached " + fact.values.back().text + ", up to `" + highest + "`");
+            if (last) fact.sources.push_back(f.source(*last));
+        }
+        if (!examples.empty()) {
+            st += " (";
+            for (std::size_t i = 0; i < examples.size(); ++i) st += (i ? "; " : "") + examples[i];
+            st += short_runs.size() > examples.size() ? "; …)" : ")";
+        }
+        if (!ds.empty_files.empty()) {
+            st += "; " + fact.values[3].text + " file(s) of the pattern hold no rows at all (e.g. `" + ds.empty_files.front() + "`)";
+            fact.sources.push_back(model::Source{model::SharedPath(ds.empty_files.front()), 0, {}, 0});
+        }
+        fact.statement = st + ". Effects of " + factor.name + " rest on the runs that reached each level.";
+    }
+}
+
 }  // namespace
 
 std::vector<int> design_metrics(const Frame& f) {
@@ -452,6 +515,7 @@ void add_design_facts(std::span<const Frame> frames, std::span<const Dataset> da
         add_disagreement_facts(ds, facts);
         add_cold_facts(f, ds, facts);
         add_failed_request_facts(f, ds, facts);
+        add_coverage_facts(f, ds, facts);
         for (int m : design_metrics(f)) add_metric_facts(f, ds, m, facts);
     }
 }

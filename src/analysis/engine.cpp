@@ -75,6 +75,10 @@ Analysis analyze(const model::Corpus& corpus) {
         Pooled pooled = pool_datasets(a.frames);
         a.datasets = std::move(pooled.datasets);
         a.dataset_frames = std::move(pooled.frames);
+        std::vector<std::string> parsed;
+        for (const auto& file : corpus.files)
+            if (file.status == model::FileStatus::parsed && file.duplicate_of.empty()) parsed.push_back(file.path);
+        find_empty_members(a.datasets, a.dataset_frames, parsed);
         for (auto& f : a.dataset_frames) mark_cold_starts(f);
     }
     clock.mark("frames");

@@ -41,6 +41,7 @@ constexpr KindRow kKinds[] = {
     {K::design_cold, "design.cold", F::design},
     {K::design_disagreement, "design.disagreement", F::design},
     {K::design_failed_requests, "design.failed_requests", F::design},
+    {K::design_coverage, "design.coverage", F::design},
     {K::summary, "summary", F::summary},
     {K::summary_weighted_throughput, "summary.weighted_throughput", F::summary},
     {K::sweep_range, "sweep.range", F::sweep},

@@ -50,6 +50,7 @@ enum class FactKind : std::uint8_t {
     design_cold,
     design_disagreement,
     design_failed_requests,
+    design_coverage,
     summary,
     summary_weighted_throughput,
     sweep_range,

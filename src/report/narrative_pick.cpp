@@ -34,7 +34,7 @@ constexpr FindingRule kFindingRules[] = {
     {FactKind::ranking_throughput, {}, 1, kAny},        {FactKind::design_best, {}, 2, kAny},
     {FactKind::design_effect, {}, 2, kNotice},          {FactKind::design_failed_requests, {}, 1, kWarning},
     {{}, FactFamily::claim, 5, kWarning},               {{}, FactFamily::derived, 4, kWarning},
-    {FactKind::design_disagreement, {}, 1, kWarning},   {FactKind::sweep_range, {}, 4, kAny},
+    {FactKind::design_disagreement, {}, 1, kWarning},   {FactKind::design_coverage, {}, 1, kWarning},   {FactKind::sweep_range, {}, 4, kAny},
     {FactKind::sweep_noise, {}, 2, kWarning},           {FactKind::cold_start_confounded, {}, 3, kAny},
     {FactKind::cold_start, {}, 2, kAny},                {FactKind::comparison, {}, 4, kAny},
     {FactKind::quality_failed_folder, {}, 3, kAny},     {FactKind::quality_failed_values, {}, 1, kAny},

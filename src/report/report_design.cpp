@@ -163,6 +163,7 @@ std::string render_dataset(const ReportInput& in, const DesignIndex& idx, const 
     if (metrics > shown && shown == kMaxMetrics)
         out += more_in_json(metrics - shown, "metrics of this dataset") + "\n\n";
     FactList rest = list(idx.by_dataset, key_of(analysis::FactKind::design_failed_requests, ds.id));
+    for (const auto* f : list(idx.by_dataset, key_of(analysis::FactKind::design_coverage, ds.id))) rest.push_back(f);
     for (const auto* f : list(idx.by_dataset, key_of(analysis::FactKind::design_cold, ds.id))) rest.push_back(f);
     for (const auto* f : list(idx.by_dataset, key_of(analysis::FactKind::design_disagreement, ds.id))) rest.push_back(f);
     if (!rest.empty()) out += bullets(in, rest, 4) + "\n";
