@@ -257,6 +257,22 @@ TEST(DesignDiscovery, SweepsThatStopEarlyOrHoldNothingAreNamed) {
     EXPECT_NE(f->statement.find("`sweep/d/rate_sweep.json`"), std::string::npos) << f->statement;
 }
 
+TEST(DesignDiscovery, UnrelatedSubsetsAreNotAStoppedSweep) {
+    TempDir dir;
+    // Each file covers its own two of the three levels: no file stopped a common sweep.
+    const std::vector<std::pair<std::string, std::vector<int>>> files = {{"a", {1, 2}}, {"b", {2, 4}}, {"c", {1, 4}}};
+    for (const auto& [name, rates] : files) {
+        std::string list;
+        for (std::size_t i = 0; i < rates.size(); ++i)
+            list += std::string(i ? "," : "") + "{\"configured_rps\": " + std::to_string(rates[i]) + ", \"output_tps\": " +
+                    std::to_string(100 * rates[i] + name[0]) + "}";
+        dir.write("sweep/" + name + "/rate_sweep.json", "{\"steps\": [" + list + "]}");
+    }
+    const Analysed r = analyze_dir(dir);
+    ASSERT_EQ(r.analysis.datasets.size(), 1u);
+    EXPECT_EQ(fact(r.analysis, "design.coverage", ""), nullptr);
+}
+
 TEST(DesignDiscovery, LoneDocumentMakesNoDataset) {
     TempDir dir;
     dir.write("only/metrics.json", doc(100, 80));

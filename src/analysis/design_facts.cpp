@@ -432,9 +432,25 @@ void add_coverage_facts(const Frame& f, const Dataset& ds, std::vector<Fact>& fa
         std::map<std::uint32_t, std::set<std::uint32_t>> levels_of_file;
         for (const auto& row : f.rows)
             if (const auto c = f.code(row, static_cast<std::size_t>(d)); c != 0) levels_of_file[row.file].insert(c);
+        // A run stopped early when it covers the first levels of the sweep in order and not the
+        // rest, while most runs cover them all; runs that each cover their own subset (unrelated
+        // files of one shape) are not a sweep that stopped.
+        std::vector<std::uint32_t> rank(f.dim_values[static_cast<std::size_t>(d)].size(), 0);
+        for (std::size_t c = 1; c < rank.size(); ++c)
+            rank[c] = static_cast<std::uint32_t>(
+                std::find(factor.levels.begin(), factor.levels.end(), f.dim_values[static_cast<std::size_t>(d)][c]) - factor.levels.begin());
         std::vector<std::pair<std::uint32_t, std::size_t>> short_runs;  // file, levels reached
-        for (const auto& [file, codes] : levels_of_file)
-            if (codes.size() < factor.levels.size()) short_runs.emplace_back(file, codes.size());
+        std::size_t complete = 0;
+        bool prefixes = true;
+        for (const auto& [file, codes] : levels_of_file) {
+            if (codes.size() == factor.levels.size()) {
+                ++complete;
+                continue;
+            }
+            for (auto c : codes) prefixes = prefixes && rank[c] < codes.size();
+            short_runs.emplace_back(file, codes.size());
+        }
+        if (!prefixes || complete * 2 < levels_of_file.size()) continue;
         if (short_runs.empty() && ds.empty_files.empty()) continue;
         Fact& fact = facts.emplace_back();
         fact.kind = FactKind::design_coverage;
