@@ -10,6 +10,7 @@
 
 #include "analysis/engine.hpp"
 #include "ingest/ingest.hpp"
+#include "shared_corpus.hpp"
 #include "report/narrative_check.hpp"
 #include "report/report_context.hpp"
 
@@ -17,23 +18,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path tree_dir() { return fs::path(CHIMERA_SOURCE_DIR).parent_path() / "shared" / "corpus" / "trees" / "dgx-spark-benchmarks"; }
+fs::path tree_dir() { return testing_support::shared_path("corpus/trees/dgx-spark-benchmarks"); }
 
 class DgxTree : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        if (!fs::exists(tree_dir())) return;
-        auto c = ingest::ingest_folder(tree_dir().string());
-        if (c) {
-            corpus_ = new model::Corpus(std::move(*c));
-            analysis_ = new analysis::Analysis(analysis::analyze(*corpus_));
-        }
+        folder_.load(tree_dir());
+        corpus_ = folder_.corpus.get();
+        analysis_ = folder_.analysis.get();
     }
     static void TearDownTestSuite() {
-        delete analysis_;
-        delete corpus_;
-        analysis_ = nullptr;
+        folder_.reset();
         corpus_ = nullptr;
+        analysis_ = nullptr;
     }
     void SetUp() override {
         if (!fs::exists(tree_dir())) GTEST_SKIP() << "result tree not present at " << tree_dir() << " (it ships only with shared/)";
@@ -57,9 +54,11 @@ protected:
             if (v.label == label) return &v;
         return nullptr;
     }
+    static testing_support::AnalysedFolder folder_;
     static model::Corpus* corpus_;
     static analysis::Analysis* analysis_;
 };
+testing_support::AnalysedFolder DgxTree::folder_;
 model::Corpus* DgxTree::corpus_ = nullptr;
 analysis::Analysis* DgxTree::analysis_ = nullptr;
 

@@ -8,6 +8,7 @@
 
 #include "analysis/engine.hpp"
 #include "ingest/ingest.hpp"
+#include "shared_corpus.hpp"
 #include "report/narrative_check.hpp"
 #include "report/report_context.hpp"
 
@@ -15,23 +16,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path seed_dir() { return fs::path(CHIMERA_SOURCE_DIR).parent_path() / "shared" / "corpus" / "seed-reports"; }
+fs::path seed_dir() { return testing_support::shared_path("corpus/seed-reports"); }
 
 class SeedCorpus : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        if (!fs::exists(seed_dir())) return;
-        auto c = ingest::ingest_folder(seed_dir().string());
-        if (c) {
-            corpus_ = new model::Corpus(std::move(*c));
-            analysis_ = new analysis::Analysis(analysis::analyze(*corpus_));
-        }
+        folder_.load(seed_dir());
+        corpus_ = folder_.corpus.get();
+        analysis_ = folder_.analysis.get();
     }
     static void TearDownTestSuite() {
-        delete analysis_;
-        delete corpus_;
-        analysis_ = nullptr;
+        folder_.reset();
         corpus_ = nullptr;
+        analysis_ = nullptr;
     }
     void SetUp() override {
         if (!fs::exists(seed_dir())) GTEST_SKIP() << "seed corpus not present at " << seed_dir() << " (it ships only with shared/)";
@@ -57,9 +54,11 @@ protected:
         if (!f) ADD_FAILURE() << "no fact " << id;
         return f ? *f : none;
     }
+    static testing_support::AnalysedFolder folder_;
     static model::Corpus* corpus_;
     static analysis::Analysis* analysis_;
 };
+testing_support::AnalysedFolder SeedCorpus::folder_;
 model::Corpus* SeedCorpus::corpus_ = nullptr;
 analysis::Analysis* SeedCorpus::analysis_ = nullptr;
 

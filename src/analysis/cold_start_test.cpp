@@ -7,18 +7,16 @@
 
 #include <cmath>
 
+#include "analysis/fact_test_support.hpp"
+
 namespace analysis {
 namespace {
+
+using test_support::line;
 
 using model::Quantity;
 
 const double kNaN = std::nan("");
-
-FrameRow line(long long n) {
-    FrameRow r;
-    r.line = n;
-    return r;
-}
 
 /// A frame of calls with TTFT and load time in seconds and no dimensions.
 Frame calls(const std::vector<std::pair<double, double>>& ttft_load) {

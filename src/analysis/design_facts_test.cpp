@@ -8,8 +8,12 @@
 #include <cmath>
 #include <map>
 
+#include "analysis/fact_test_support.hpp"
+
 namespace analysis {
 namespace {
+
+using test_support::value;
 
 using model::Quantity;
 
@@ -90,12 +94,6 @@ std::size_t count(const std::vector<Fact>& facts, FactKind kind) {
     std::size_t n = 0;
     for (const auto& f : facts) n += f.kind == kind;
     return n;
-}
-
-const FactValue* value(const Fact& fact, const std::string& label) {
-    for (const auto& v : fact.values)
-        if (v.label == label) return &v;
-    return nullptr;
 }
 
 TEST(DesignFacts, MetricsAreThroughputTtftLatencyAndDecodeWithoutRepeats) {

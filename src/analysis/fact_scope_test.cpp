@@ -6,18 +6,16 @@
 #include "analysis/summaries.hpp"
 #include "analysis/sweep.hpp"
 
+#include "analysis/fact_test_support.hpp"
+
 namespace analysis {
 namespace {
+
+using test_support::line;
 
 using model::Quantity;
 
 const Measure kTokens{"tokens_s", Quantity::throughput, "tokens/s"};
-
-FrameRow line(long long n) {
-    FrameRow r;
-    r.line = n;
-    return r;
-}
 
 /// One model, a sweep of num_gpu x num_ctx with one run per configuration; num_gpu=60,
 /// num_ctx=1024 is fastest and num_gpu=40, num_ctx=2048 slowest.

@@ -5,8 +5,12 @@
 
 #include <algorithm>
 
+#include "analysis/fact_test_support.hpp"
+
 namespace analysis {
 namespace {
+
+using test_support::of_kind;
 
 using model::FileKind;
 using model::FileStatus;
@@ -37,13 +41,6 @@ model::Table table(std::string path, std::size_t rows, const std::vector<std::si
         t.rows.push_back(std::move(row));
     }
     return t;
-}
-
-std::vector<const Fact*> of_kind(const std::vector<Fact>& facts, FactKind kind) {
-    std::vector<const Fact*> out;
-    for (const auto& f : facts)
-        if (f.kind == kind) out.push_back(&f);
-    return out;
 }
 
 const Fact* by_id(const std::vector<Fact>& facts, const std::string& id) {

@@ -5,16 +5,14 @@
 
 #include <cmath>
 
+#include "analysis/fact_test_support.hpp"
+
 namespace analysis {
 namespace {
 
-using model::Quantity;
+using test_support::line;
 
-FrameRow line(long long n) {
-    FrameRow r;
-    r.line = n;
-    return r;
-}
+using model::Quantity;
 
 Frame with_measures(std::vector<Measure> measures) {
     Frame f;

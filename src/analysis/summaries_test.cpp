@@ -6,16 +6,16 @@
 
 #include <cmath>
 
+#include "analysis/fact_test_support.hpp"
+
 namespace analysis {
 namespace {
 
-using model::Quantity;
+using test_support::line;
+using test_support::of_kind;
+using test_support::value;
 
-FrameRow line(long long n) {
-    FrameRow r;
-    r.line = n;
-    return r;
-}
+using model::Quantity;
 
 const Measure kTokens{"tokens_s", Quantity::throughput, "tokens/s"};
 
@@ -32,19 +32,6 @@ Frame two_models() {
     for (double v : {10.0, 20.0, 30.0, 40.0}) add_row(f, line(n++), {"a"}, {v});
     for (double v : {50.0, 60.0}) add_row(f, line(n++), {"b"}, {v});
     return f;
-}
-
-const FactValue* value(const Fact& fact, const std::string& label) {
-    for (const auto& v : fact.values)
-        if (v.label == label) return &v;
-    return nullptr;
-}
-
-std::vector<const Fact*> of_kind(const std::vector<Fact>& facts, FactKind kind) {
-    std::vector<const Fact*> out;
-    for (const auto& f : facts)
-        if (f.kind == kind) out.push_back(&f);
-    return out;
 }
 
 TEST(Summaries, OneSummaryPerSubjectLevelWithHandComputedStatistics) {

@@ -6,16 +6,14 @@
 
 #include <cmath>
 
+#include "analysis/fact_test_support.hpp"
+
 namespace analysis {
 namespace {
 
-using model::Quantity;
+using test_support::line;
 
-FrameRow line(long long n) {
-    FrameRow r;
-    r.line = n;
-    return r;
-}
+using model::Quantity;
 
 /// A sweep over num_gpu and num_ctx of one model; measures as given, rows added by the caller.
 Frame sweep(std::vector<Measure> measures) {
