@@ -9,7 +9,9 @@
 #include <utility>
 
 #include "stats/mann_whitney.hpp"
+#include "stats/outliers.hpp"
 #include "stats/percentile.hpp"
+#include "stats/ranks.hpp"
 #include "stats/warnings.hpp"
 
 namespace stats {
@@ -90,46 +92,6 @@ Grouping group_observations(const DesignInput& in, std::vector<std::string>& war
     }
     if (g.non_finite > 0) add_warning(warnings, non_finite_warning(g.non_finite, count));
     return g;
-}
-
-/// Positions in `x` outside [Q1 − 3·IQR, Q3 + 3·IQR] (n ≥ 4).
-std::vector<std::size_t> fence_outliers(std::span<const double> x) {
-    std::vector<double> sorted(x.begin(), x.end());
-    std::sort(sorted.begin(), sorted.end());
-    const double q1 = percentile(sorted, 0.25);
-    const double q3 = percentile(sorted, 0.75);
-    const double lo = q1 - 3.0 * (q3 - q1);
-    const double hi = q3 + 3.0 * (q3 - q1);
-    std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < x.size(); ++i)
-        if (x[i] < lo || x[i] > hi) out.push_back(i);
-    return out;
-}
-
-/// The position in `x` (n = 3) of the value farther than 50 % from the median m of the other
-/// two while those two agree (their gap under half the value's distance to m); the farthest if
-/// several; none if no value is.
-std::vector<std::size_t> triple_outlier(std::span<const double> x) {
-    std::size_t chosen = x.size();
-    double chosen_distance = 0;
-    for (std::size_t k = 0; k < 3; ++k) {
-        const double a = x[(k + 1) % 3], b = x[(k + 2) % 3];
-        const double m = (a + b) / 2;  // the median of two values
-        const double distance = std::abs(x[k] - m);
-        const bool others_agree = std::abs(a - b) < 0.5 * distance;
-        if (others_agree && distance > 0.5 * std::abs(m) && distance > chosen_distance) {
-            chosen = k;
-            chosen_distance = distance;
-        }
-    }
-    if (chosen == x.size()) return {};
-    return {chosen};
-}
-
-std::vector<std::size_t> outlier_positions(std::span<const double> x) {
-    if (x.size() >= 4) return fence_outliers(x);
-    if (x.size() == 3) return triple_outlier(x);
-    return {};
 }
 
 DesignCell make_cell(const DesignInput& in, LevelKey levels, std::vector<std::size_t> observations,
@@ -225,22 +187,6 @@ void test_effect(DesignEffect& effect, const std::vector<std::vector<double>>& g
         effect.test = "kruskal-wallis";
     }
     effect.significant = effect.p_value < alpha;
-}
-
-/// Midranks (1-based) of `x`.
-std::vector<double> midranks(const std::vector<double>& x) {
-    std::vector<std::size_t> order(x.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-    std::vector<double> ranks(x.size());
-    for (std::size_t first = 0; first < order.size();) {
-        std::size_t last = first;
-        while (last < order.size() && x[order[last]] == x[order[first]]) ++last;
-        const double midrank = (static_cast<double>(first + 1) + static_cast<double>(last)) / 2;
-        for (std::size_t i = first; i < last; ++i) ranks[order[i]] = midrank;
-        first = last;
-    }
-    return ranks;
 }
 
 /// Pearson correlation of the ranks of the positions 0..k−1 with the ranks of `medians`.
